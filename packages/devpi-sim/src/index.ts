@@ -1,0 +1,1 @@
+export const DEVPI_SIM_VERSION = '0.1.0';
