@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import { authHeaders, type DevpiAuth } from './auth.js';
+import { DevpiError, httpError } from './errors.js';
+import { joinUrl } from './url.js';
+
+export const JSON_TYPE = 'application/json';
+export const PEP691_TYPE = 'application/vnd.pypi.simple.v1+json';
+export const HTML_TYPE = 'text/html';
+
+export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | undefined>;
+  accept: string;
+  json?: unknown;
+  form?: FormData;
+  /** Statuses below 400 that are not 2xx but still success (a refresh answers 302). */
+  okStatuses?: readonly number[];
+}
+
+export interface HttpConfig {
+  base: string;
+  fetch: FetchFn;
+  auth: DevpiAuth | undefined;
+  headers: Record<string, string>;
+  timeoutMs: number | undefined;
+}
+
+export interface Exchange {
+  response: Response;
+  url: string;
+  method: string;
+}
+
+/** Reads a body once: JSON when devpi says so (or it looks like JSON), else text. */
+export async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** The single fetch wrapper of the client: URL, headers, auth, timeout and error mapping. */
+export class DevpiHttp {
+  constructor(private readonly config: HttpConfig) {}
+
+  url(path: string, query?: Record<string, string | undefined>): string {
+    return joinUrl(this.config.base, path, query);
+  }
+
+  /** Sends the request; a 404 resolves to undefined when `allow404`, other failures throw DevpiError. */
+  async send(spec: RequestSpec & { allow404: true }): Promise<Exchange | undefined>;
+  async send(spec: RequestSpec & { allow404?: false }): Promise<Exchange>;
+  async send(spec: RequestSpec & { allow404?: boolean }): Promise<Exchange | undefined> {
+    const url = this.url(spec.path, spec.query);
+    const headers: Record<string, string> = { ...this.config.headers, Accept: spec.accept, ...authHeaders(this.config.auth) };
+    let body: string | FormData | undefined;
+    if (spec.json !== undefined) {
+      headers['Content-Type'] = JSON_TYPE;
+      body = JSON.stringify(spec.json);
+    } else if (spec.form !== undefined) {
+      body = spec.form; // fetch sets the multipart Content-Type with its boundary
+    }
+    const init: RequestInit = { method: spec.method, headers };
+    if (body !== undefined) init.body = body;
+    if (this.config.timeoutMs !== undefined) init.signal = AbortSignal.timeout(this.config.timeoutMs);
+    let response: Response;
+    try {
+      response = await this.config.fetch(url, init);
+    } catch (cause) {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      throw new DevpiError({ kind: 'network', status: 0, method: spec.method, url, message: `devpi is unreachable: ${detail}`, cause });
+    }
+    if (response.ok || spec.okStatuses?.includes(response.status)) return { response, url, method: spec.method };
+    const errorBody = await readBody(response);
+    if (response.status === 404 && spec.allow404 === true) return undefined;
+    throw httpError(spec.method, url, response, errorBody);
+  }
+
+  /** Parses a success body with `schema`; a mismatch is a DevpiError of kind `invalid_response`. */
+  async parse<S extends z.ZodType>(exchange: Exchange, schema: S): Promise<z.output<S>> {
+    const body = await readBody(exchange.response);
+    const result = schema.safeParse(body);
+    if (result.success) return result.data;
+    throw new DevpiError({
+      kind: 'invalid_response',
+      status: exchange.response.status,
+      method: exchange.method,
+      url: exchange.url,
+      message: `unexpected response from devpi for ${exchange.method} ${exchange.url}: ${result.error.message}`,
+      reason: exchange.response.statusText,
+      body,
+      cause: result.error,
+    });
+  }
+}
