@@ -1,0 +1,138 @@
+// What CI can prove about the deployment without a Docker engine: the compose file is valid
+// Compose and follows the operating rules, the Dockerfiles lint clean, and nginx accepts the
+// rendered config, with and without TLS.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { composeVariables, envExampleFile, interpolate, lintCompose, loadCompose, parseEnvFile, validateComposeSpec } from './compose.js';
+import { dockerfiles, finalUser, lintDockerfile, lintDockerfileText } from './dockerfiles.js';
+import { loopbackVars, nginxTemplateFile, prepareNginxPrefix, renderTemplate, testNginxConfig } from '../support/nginx.js';
+import { repoRoot } from '../support/paths.js';
+
+const { raw, text, interpolated, parsed } = loadCompose();
+const services = parsed.services;
+const work = mkdtempSync(join(tmpdir(), 'devpi-dashboard-deploy-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('docker-compose.yml', () => {
+  it('validates against the Compose specification schema', () => {
+    expect(validateComposeSpec(interpolated)).toEqual([]);
+  });
+
+  it('is rejected by the schema when a service is malformed', () => {
+    // Proves the schema check has teeth: a typo in a key must fail.
+    expect(validateComposeSpec({ services: { devpi: { image: 'x', restartt: 'always' } } })).not.toEqual([]);
+  });
+
+  it('passes dclint (security and correctness rules)', () => {
+    expect(lintCompose(text, work)).toEqual([]);
+  });
+
+  it('has devpi, dashboard, lb and the client tool', () => {
+    expect(Object.keys(services).sort()).toEqual(['client', 'dashboard', 'devpi', 'lb']);
+    expect(services.client?.profiles).toEqual(['tools']);
+  });
+
+  it('gives every service a healthcheck and a restart policy', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      expect(svc.healthcheck?.test[0], name).toMatch(/^CMD(-SHELL)?$/);
+      expect(svc.restart, name).toMatch(/^(unless-stopped|always|on-failure|no)$/);
+    }
+    expect(services.devpi?.restart).toBe('unless-stopped');
+  });
+
+  it('waits for healthy dependencies', () => {
+    expect(services.dashboard?.depends_on).toEqual({ devpi: { condition: 'service_healthy' } });
+    expect(services.lb?.depends_on).toEqual({ devpi: { condition: 'service_healthy' }, dashboard: { condition: 'service_healthy' } });
+    expect(services.client?.depends_on).toEqual({ lb: { condition: 'service_healthy' } });
+  });
+
+  it('lets the dashboard scale: no container_name, no host ports, one shared session secret', () => {
+    const dashboard = services.dashboard;
+    expect(dashboard?.container_name).toBeUndefined();
+    expect(dashboard?.ports).toBeUndefined();
+    expect(dashboard?.environment?.SESSION_SECRET).toBe('x'.repeat(48));
+    expect(dashboard?.environment?.TRUST_PROXY_HOPS).toBe('1');
+    expect(() => interpolate(raw, new Map())).toThrow(/SESSION_SECRET/);
+  });
+
+  it('keeps packages in the devpi_packages volume and restricts modification by default', () => {
+    expect(services.devpi?.volumes).toEqual(['devpi_packages:/data']);
+    expect(Object.keys(parsed.volumes ?? {})).toContain('devpi_packages');
+    expect(services.devpi?.environment?.DEVPI_RESTRICT_MODIFY).toBe('root');
+    expect(services.devpi?.secrets).toEqual(['devpi_root_password']);
+    expect(services.devpi?.ports).toBeUndefined();
+  });
+
+  it('gives nginx every variable its template reads', () => {
+    const templateVars = [...readFileSync(nginxTemplateFile, 'utf8').matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1]);
+    const lbEnv = Object.keys(services.lb?.environment ?? {});
+    for (const name of new Set(templateVars)) expect(lbEnv, String(name)).toContain(name);
+  });
+
+  it('names every setting in .env.example', () => {
+    const documented = parseEnvFile(readFileSync(envExampleFile, 'utf8'));
+    for (const name of composeVariables(raw)) expect([...documented.keys()], name).toContain(name);
+  });
+});
+
+describe('Dockerfiles', () => {
+  it.each(dockerfiles)('%s lints clean', (file) => {
+    expect(lintDockerfile(file)).toEqual([]);
+  });
+
+  it('runs the dashboard, devpi and the client as non-root users', () => {
+    expect(finalUser('Dockerfile')).toBe('node');
+    expect(finalUser('docker/devpi/Dockerfile')).toBe('devpi');
+    expect(finalUser('docker/client/Dockerfile')).toBe('devpi');
+  });
+
+  it('pins devpi-server 6.19.1, devpi-web 5.0.1 and devpi-client 7.2.0', () => {
+    const devpi = readFileSync(join(repoRoot, 'docker/devpi/Dockerfile'), 'utf8');
+    expect(devpi).toContain('ARG DEVPI_SERVER_VERSION=6.19.1');
+    expect(devpi).toContain('ARG DEVPI_WEB_VERSION=5.0.1');
+    expect(devpi).toContain('ARG DEVPI_CLIENT_VERSION=7.2.0');
+    expect(readFileSync(join(repoRoot, 'docker/client/Dockerfile'), 'utf8')).toContain('ARG DEVPI_CLIENT_VERSION=7.2.0');
+  });
+
+  it('finds the problems it is meant to find', () => {
+    const problems = lintDockerfileText('Dockerfile.bad', 'FROM python\nRUN pip install devpi-server\nWORKDIR app\n');
+    expect(problems).toEqual([
+      'Dockerfile.bad:3 WORKDIR paths should be absolute',
+      'Dockerfile.bad:1 base image python is not pinned to a tag',
+      'Dockerfile.bad: final stage has no HEALTHCHECK',
+      'Dockerfile.bad:2 pip install without --no-cache-dir',
+      'Dockerfile.bad:2 devpi-server is not pinned with ==',
+    ]);
+  });
+});
+
+describe('nginx', () => {
+  it('accepts the config rendered for loopback, as the e2e suite runs it', async () => {
+    const prefix = await prepareNginxPrefix(join(work, 'plain'), loopbackVars(18080, 13141, 18081));
+    const result = testNginxConfig(prefix);
+    expect(result.output).toContain('test is successful');
+    expect(result.ok).toBe(true);
+  });
+
+  it('accepts the config rendered for docker compose', async () => {
+    const vars = { ...loopbackVars(80, 3141, 8080), LISTEN_PORT: '18082', DEVPI_UPSTREAM: 'devpi:3141', DASHBOARD_UPSTREAM: 'dashboard:8080', NGINX_RESOLVER: '127.0.0.11' };
+    expect(testNginxConfig(await prepareNginxPrefix(join(work, 'compose'), vars)).ok).toBe(true);
+  });
+
+  it('accepts the config with the TLS snippet a mounted certificate switches on', async () => {
+    const cert = join(work, 'tls.crt');
+    const key = join(work, 'tls.key');
+    const openssl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+    expect(openssl.status, openssl.stderr).toBe(0);
+    const prefix = await prepareNginxPrefix(join(work, 'tls'), loopbackVars(18083, 13141, 18081), { TLS_LISTEN_PORT: '127.0.0.1:18443', TLS_CERT_FILE: cert, TLS_KEY_FILE: key });
+    const result = testNginxConfig(prefix);
+    expect(result.ok, result.output).toBe(true);
+  });
+
+  it('refuses to render with a variable missing', () => {
+    expect(() => renderTemplate('listen ${LISTEN_PORT};', {})).toThrow(/LISTEN_PORT/);
+  });
+});
