@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Query string of every paged list: `q` filters, `offset`/`limit` page. */
+export const pageQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+/** A page of `item`s with the total after filtering. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    total: z.number().int().min(0),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1),
+    items: z.array(item),
+  });
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { pageSchema } from './paging.js';
+
+export const ownedIndexSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  volatile: z.boolean(),
+});
+
+/** One row of `GET /+dashboard/api/users`. */
+export const userSummarySchema = z.object({
+  username: z.string(),
+  email: z.string().optional(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  created: z.string().optional(),
+  indexes: z.array(ownedIndexSchema),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const usersPageSchema = pageSchema(userSummarySchema);
+export type UsersPage = z.infer<typeof usersPageSchema>;
