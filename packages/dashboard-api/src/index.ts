@@ -7,4 +7,3 @@ export * from './config.js';
 export * from './users.js';
 export * from './indexes.js';
 export * from './permissions.js';
-export * from './packages.js';
