@@ -1,1 +1,95 @@
-export const BFF_VERSION = '0.1.0';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import type { Lifecycle } from './middleware/draining.js';
+import { createDevpiAgent } from './proxy/devpi-agent.js';
+
+/** Kubernetes and compose give 10 s between SIGTERM and SIGKILL by default; leave a margin. */
+export const SHUTDOWN_TIMEOUT_MS = 9_000;
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, closes kept-alive sockets; forced after the timeout. */
+  shutdown: () => Promise<void>;
+}
+
+export interface StartOptions {
+  shutdownTimeoutMs?: number;
+  now?: () => number;
+}
+
+export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  const lifecycle: Lifecycle = { draining: false };
+  const devpiAgent = createDevpiAgent(config.devpiUrl);
+  const app = createApp({ config, logger, devpiAgent, lifecycle, ...(options.now ? { now: options.now } : {}) });
+  const server = createServer(app);
+  // Longer than nginx's upstream keepalive_timeout (60 s), so nginx never reuses a socket we just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  // A 500 MB upload over a slow link takes longer than Node's 5-minute default.
+  server.requestTimeout = 30 * 60_000;
+  server.listen(config.port, config.host);
+  await once(server, 'listening');
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  logger.info({ url, devpi: new URL(config.devpiUrl).host }, 'devpi-dashboard BFF listening');
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () => {
+    stopping ??= new Promise<void>((resolve) => {
+      lifecycle.draining = true;
+      logger.info('shutting down: refusing new connections, finishing in-flight requests');
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+      const force = setTimeout(() => {
+        logger.warn('shutdown timeout: closing the remaining connections');
+        server.closeAllConnections();
+      }, options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS);
+      server.close(() => {
+        clearInterval(idleSweep);
+        clearTimeout(force);
+        devpiAgent.destroy();
+        logger.info('shut down');
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return stopping;
+  };
+  return { server, url, shutdown };
+}
+
+async function main(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  let config: Config;
+  try {
+    config = loadConfig(process.env, join(here, '../../web/dist'));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.sessionSecretGenerated) {
+    logger.warn('SESSION_SECRET is not set: generated one for this process; sessions end on restart and are not shared between replicas');
+  }
+  const running = await startServer(config, logger);
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    void running.shutdown().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

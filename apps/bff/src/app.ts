@@ -1,0 +1,98 @@
+import type { Agent } from 'node:http';
+import express, { type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { DevpiClient } from '@devpi-dashboard/devpi-client';
+import { DASHBOARD_BASE } from '@devpi-dashboard/dashboard-api';
+import type { Config } from './config.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { refuseWhileDraining, type Lifecycle } from './middleware/draining.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
+import { httpLogger } from './middleware/http-logger.js';
+import { requireLiveSession } from './middleware/live-session.js';
+import { requestId } from './middleware/request-id.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { sessionMiddleware } from './middleware/session.js';
+import { createDevpiAgent } from './proxy/devpi-agent.js';
+import { devpiProxy } from './proxy/devpi-proxy.js';
+import { sessionExpired } from './errors.js';
+import { apiRoutes } from './routes/api-routes.js';
+import { healthRouter } from './routes/health.js';
+import { staticSpaRouter } from './routes/static-spa.js';
+import type { SessionData } from './session/session-cookie.js';
+import { SessionManager } from './session/session-manager.js';
+import { RootPasswordProbe } from './session/root-password-probe.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /** Keep-alive agent for the proxy; server.ts owns it so shutdown can close its sockets. */
+  devpiAgent?: Agent;
+  lifecycle?: Lifecycle;
+  /** Epoch milliseconds; tests move time with it. */
+  now?: () => number;
+}
+
+/** Express paths treat `+` as syntax; the dashboard's base path needs it escaped. */
+const mountPath = (path: string) => path.replace(/\+/g, '\\+');
+
+/** Builds the BFF. Never listens: server.ts does, tests drive it with supertest. */
+export function createApp(deps: AppDeps): express.Express {
+  const { config, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const lifecycle = deps.lifecycle ?? { draining: false };
+  const https = config.cookieSecure;
+  const outsideHeaders: Record<string, string> = config.publicUrl === undefined ? {} : { 'X-outside-url': config.publicUrl };
+  const devpi = new DevpiClient({ baseUrl: config.devpiUrl, headers: outsideHeaders, timeoutMs: config.devpiTimeoutMs });
+  const readinessDevpi = new DevpiClient({ baseUrl: config.devpiUrl, timeoutMs: Math.min(2_000, config.devpiTimeoutMs) });
+  const sessions = new SessionManager({ secret: config.sessionSecret, maxAgeS: config.sessionMaxAgeS, idleS: config.sessionIdleS, secure: https, now });
+  const devpiFor = (req: Request) => (req.devpiSession === undefined ? devpi : devpi.withAuth(req.devpiSession.user, req.devpiSession.token));
+  const sessionStillValid = async (session: SessionData) => {
+    const [status, user] = (await devpi.withAuth(session.user, session.token).api()).authstatus;
+    return status === 'ok' && user === session.user;
+  };
+  const endSession = (req: Request, res: Response, session: SessionData) => {
+    sessions.revoke(res, session);
+    req.log.info({ user: session.user }, 'devpi no longer accepts the session token');
+    const error = sessionExpired();
+    res.status(error.status).json(error.toBody());
+  };
+  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now) };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
+  app.set('etag', false);
+
+  app.use(requestId());
+  app.use(httpLogger(logger));
+  app.use(securityHeaders(https));
+  app.use(refuseWhileDraining(lifecycle));
+  app.use(healthRouter(readinessDevpi));
+
+  const api = express.Router();
+  api.use(sessionMiddleware(sessions));
+  api.use(csrfProtection(config.publicUrl === undefined ? [] : [new URL(config.publicUrl).origin]));
+  api.use(requireLiveSession((req) => req.path === '/session'));
+  // Before any body parser: uploads and downloads stream through untouched.
+  api.use(
+    '/devpi',
+    devpiProxy({
+      devpiUrl: config.devpiUrl,
+      publicUrl: config.publicUrl,
+      timeoutMs: config.devpiTimeoutMs,
+      agent: deps.devpiAgent ?? createDevpiAgent(config.devpiUrl),
+      sessionStillValid,
+      endSession,
+    }),
+  );
+  api.use(express.json({ limit: '64kb' }));
+  api.use(apiRoutes(routeDeps));
+  api.use(notFoundHandler());
+  app.use(`${mountPath(DASHBOARD_BASE)}/api`, api);
+
+  app.use(mountPath(DASHBOARD_BASE), staticSpaRouter(config.staticDir));
+  app.get('/', (_req, res) => res.redirect(302, `${DASHBOARD_BASE}/`));
+  app.use(notFoundHandler());
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ DEVPI_URL: 'http://devpi:3141/' }, '/static');
+    expect(config).toMatchObject({
+      devpiUrl: 'http://devpi:3141',
+      port: 8080,
+      host: '127.0.0.1',
+      publicUrl: undefined,
+      sessionMaxAgeS: 36_000,
+      trustProxyHops: 0,
+      devpiTimeoutMs: 30_000,
+      cookieSecure: false,
+      staticDir: '/static',
+      sessionSecretGenerated: true,
+    });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('names every bad key at once', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: 'eighty', DEVPI_URL: 'ftp://x', TRUST_PROXY_HOPS: '-1', SESSION_SECRET: 'short' }, '/s');
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = error instanceof ConfigError ? error.message : '';
+    for (const key of ['PORT', 'DEVPI_URL', 'TRUST_PROXY_HOPS', 'SESSION_SECRET']) expect(message).toContain(key);
+  });
+
+  it('requires DEVPI_URL', () => {
+    expect(() => loadConfig({}, '/s')).toThrow(/DEVPI_URL/);
+  });
+
+  it('requires a session secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEVPI_URL: 'http://d' }, '/s')).toThrow(/SESSION_SECRET/);
+  });
+
+  it('makes cookies Secure when the public URL is https', () => {
+    const config = loadConfig({ DEVPI_URL: 'http://d', PUBLIC_URL: 'https://pypi.example.com/' }, '/s');
+    expect(config.cookieSecure).toBe(true);
+    expect(config.publicUrl).toBe('https://pypi.example.com');
+  });
+
+  it('refuses a session lifetime above devpi token lifetime', () => {
+    expect(() => loadConfig({ DEVPI_URL: 'http://d', SESSION_MAX_AGE_S: '40000' }, '/s')).toThrow(/SESSION_MAX_AGE_S/);
+  });
+});

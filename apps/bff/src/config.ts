@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const DEVPI_TOKEN_LIFETIME_S = 36_000;
+
+const absoluteHttpUrl = z
+  .url({ protocol: /^https?$/ })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DEVPI_URL: absoluteHttpUrl,
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: absoluteHttpUrl.optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_MAX_AGE_S: z.coerce.number().int().min(60).max(DEVPI_TOKEN_LIFETIME_S).default(DEVPI_TOKEN_LIFETIME_S),
+  SESSION_IDLE_S: z.coerce.number().int().min(60).default(900),
+  COOKIE_SECURE: z.stringbool().optional(),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  DEVPI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  devpiUrl: string;
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  sessionSecret: string;
+  /** True when SESSION_SECRET was not set and a per-process secret was generated. */
+  sessionSecretGenerated: boolean;
+  sessionMaxAgeS: number;
+  sessionIdleS: number;
+  cookieSecure: boolean;
+  trustProxyHops: number;
+  devpiTimeoutMs: number;
+  logLevel: string;
+  staticDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once. Throws a ConfigError naming every bad key, so an operator fixes
+ * them all in one go instead of one restart per key.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  if (parsed.success && parsed.data.NODE_ENV === 'production' && !parsed.data.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: required in production (>= 32 characters, same on every replica)');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    devpiUrl: e.DEVPI_URL,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    sessionSecretGenerated: !e.SESSION_SECRET,
+    sessionMaxAgeS: e.SESSION_MAX_AGE_S,
+    sessionIdleS: e.SESSION_IDLE_S,
+    cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL?.startsWith('https:') ?? false,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    devpiTimeoutMs: e.DEVPI_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    staticDir: e.STATIC_DIR ?? defaultStaticDir,
+  };
+}

@@ -1,0 +1,20 @@
+import { pino, type Logger } from 'pino';
+
+/** Paths pino removes before anything is written: credentials never reach the logs. */
+export const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-devpi-auth"]',
+  'req.headers["proxy-authorization"]',
+  'res.headers["set-cookie"]',
+  'headers.cookie',
+  'headers.authorization',
+  'headers["x-devpi-auth"]',
+  'password',
+  'token',
+];
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'devpi-dashboard-bff' } };
+  return destination === undefined ? pino(options) : pino(options, destination);
+}

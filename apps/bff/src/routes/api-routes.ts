@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import { configRouter } from './config.js';
+import { indexesRouter } from './indexes.js';
+import { permissionsRouter } from './permissions.js';
+import { sessionRouter, type SessionRouteDeps } from './session.js';
+import { usersRouter } from './users.js';
+
+/** The dashboard's own JSON API, mounted under /+dashboard/api after the body parser. */
+export function apiRoutes(deps: SessionRouteDeps): Router {
+  const router = Router();
+  router.use(sessionRouter(deps));
+  router.use(configRouter(deps));
+  router.use(usersRouter(deps));
+  router.use(indexesRouter(deps));
+  router.use(permissionsRouter(deps));
+  return router;
+}

@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import type { DevpiClient } from '@devpi-dashboard/devpi-client';
+
+/** `/healthz`: the process answers. `/readyz`: devpi answers too, so the load balancer may send traffic. */
+export function healthRouter(readinessDevpi: DevpiClient): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      await readinessDevpi.api();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      req.log.warn({ err: error }, 'not ready: devpi unreachable');
+      res.status(503).json({ error: { code: 'devpi_unavailable', message: 'devpi cannot be reached.', status: 503 } });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { IndexList, IndexSummary } from '@devpi-dashboard/dashboard-api';
+import { indexWarnings } from '../domain/index-warnings.js';
+import { listIndexes } from './devpi-listing.js';
+import type { RouteDeps } from './route-deps.js';
+
+/** `GET /indexes`: every index, grouped by owner, with type, volatility and warnings. */
+export function indexesRouter(deps: RouteDeps): Router {
+  const router = Router();
+  router.get('/indexes', async (req, res) => {
+    const listing = await deps.devpiFor(req).listRoot();
+    const indexes = listIndexes(listing);
+    const users = new Set(Object.keys(listing));
+    const byName = new Map(indexes.map((ix) => [ix.name, ix.config]));
+    const owners = new Map<string, IndexSummary[]>();
+    for (const { name, owner, index, config } of indexes) {
+      const summary: IndexSummary = {
+        name,
+        owner,
+        index,
+        type: config.type,
+        volatile: config.volatile,
+        ...(config.title === undefined ? {} : { title: config.title }),
+        bases: config.type === 'stage' ? config.bases : [],
+        aclUpload: config.type === 'stage' ? config.acl_upload : [],
+        ...(config.type === 'mirror' ? { mirrorUrl: config.mirror_url } : {}),
+        warnings: indexWarnings(name, config, users, byName),
+      };
+      owners.set(owner, [...(owners.get(owner) ?? []), summary]);
+    }
+    const body: IndexList = {
+      total: indexes.length,
+      owners: [...owners.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([owner, list]) => ({ owner, indexes: list })),
+    };
+    res.json(body);
+  });
+  return router;
+}

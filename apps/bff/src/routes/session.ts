@@ -1,0 +1,97 @@
+import { Router, type Request, type Response } from 'express';
+import { DevpiError } from '@devpi-dashboard/devpi-client';
+import { errorCodes, loginRequestSchema, type Session } from '@devpi-dashboard/dashboard-api';
+import { HttpError, sessionExpired } from '../errors.js';
+import type { SessionData } from '../session/session-cookie.js';
+import type { SessionManager } from '../session/session-manager.js';
+import { RateLimiter } from '../session/rate-limiter.js';
+import type { RootPasswordProbe } from '../session/root-password-probe.js';
+import type { RouteDeps } from './route-deps.js';
+import { parseInput } from './validate.js';
+
+export interface SessionRouteDeps extends RouteDeps {
+  sessions: SessionManager;
+  rootProbe: RootPasswordProbe;
+  /** Does devpi still accept this session's token? */
+  sessionStillValid: (session: SessionData) => Promise<boolean>;
+}
+
+/** Per client IP, every attempt counts; per account only failures (so a user is not locked out by logging in). */
+export const LOGIN_LIMITS = { perIp: { limit: 20, windowS: 300 }, perAccountFailures: { limit: 5, windowS: 300 } } as const;
+
+const INVALID_CREDENTIALS = 'Wrong user name or password.';
+
+function tooMany(retryAfterS: number): HttpError {
+  return new HttpError(429, errorCodes.tooManyAttempts, 'Too many login attempts. Wait a few minutes and try again.', { retryAfterS }, {
+    'Retry-After': String(retryAfterS),
+  });
+}
+
+/** `GET|POST|DELETE /session`: who am I, log in through devpi's /+login, log out. */
+export function sessionRouter(deps: SessionRouteDeps): Router {
+  const router = Router();
+  const perIp = new RateLimiter(LOGIN_LIMITS.perIp, deps.now);
+  const perAccount = new RateLimiter(LOGIN_LIMITS.perAccountFailures, deps.now);
+
+  const describe = async (session: SessionData | undefined): Promise<Session> => ({
+    authenticated: session !== undefined,
+    user: session?.user ?? null,
+    isRoot: session?.user === 'root',
+    rootPasswordEmpty: session?.user === 'root' ? await deps.rootProbe.isEmpty().catch(() => null) : null,
+    expiresAt: session === undefined ? null : new Date(session.exp * 1000).toISOString(),
+    idleTimeoutS: deps.sessions.idleS,
+  });
+
+  router.get('/session', async (req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.sessionRejected !== undefined) throw sessionExpired();
+    const session = req.devpiSession;
+    if (session !== undefined && !(await deps.sessionStillValid(session))) {
+      deps.sessions.revoke(res, session);
+      throw sessionExpired();
+    }
+    res.json(await describe(session));
+  });
+
+  router.post('/session', async (req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const { user, password } = parseInput(loginRequestSchema, req.body);
+    const ipKey = req.ip ?? 'unknown';
+    const accountKey = user.toLowerCase();
+    for (const decision of [perIp.check(ipKey), perAccount.check(accountKey)]) {
+      if (!decision.allowed) throw tooMany(decision.retryAfterS);
+    }
+    perIp.hit(ipKey);
+    let login: { token: string; expiration: number };
+    try {
+      login = await deps.devpi.login(user, password);
+    } catch (error) {
+      if (error instanceof DevpiError && (error.status === 401 || error.status === 400)) {
+        perAccount.hit(accountKey);
+        // The same words for an unknown user and a wrong password: nothing to enumerate.
+        throw new HttpError(401, errorCodes.invalidCredentials, INVALID_CREDENTIALS);
+      }
+      throw error;
+    }
+    perAccount.reset(accountKey);
+    if (req.devpiSession !== undefined) deps.sessions.revoke(res, req.devpiSession);
+    const session = deps.sessions.issue(res, user, login.token, login.expiration);
+    if (user === 'root') deps.rootProbe.remember(password === '');
+    req.log.info({ user }, 'logged in');
+    res.json(await describe(session));
+  });
+
+  router.delete('/session', (req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const session = req.devpiSession;
+    if (session === undefined) {
+      deps.sessions.clear(res);
+    } else {
+      deps.sessions.revoke(res, session);
+      req.log.info({ user: session.user }, 'logged out');
+    }
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import { DASHBOARD_BASE } from '@devpi-dashboard/dashboard-api';
+import { SESSION_COOKIE, SessionSealer, type SessionData } from './session-cookie.js';
+
+/** Seconds shaved off devpi's token lifetime so the cookie dies before the token does. */
+const EXPIRY_MARGIN_S = 60;
+/** Re-seal the cookie (sliding idle window) at most this often, to keep responses cheap. */
+const TOUCH_EVERY_S = 60;
+
+export interface SessionSettings {
+  secret: string;
+  maxAgeS: number;
+  idleS: number;
+  secure: boolean;
+  /** Epoch milliseconds; injected so tests move time without sleeping. */
+  now: () => number;
+}
+
+/** Why a presented cookie was not accepted. */
+export type SessionRejection = 'expired' | 'idle' | 'logged_out' | 'invalid';
+
+export type SessionLookup =
+  | { state: 'none' }
+  | { state: 'active'; session: SessionData }
+  | { state: 'rejected'; reason: SessionRejection };
+
+/**
+ * Stateless sessions in an encrypted cookie, plus a per-replica denylist of logged-out session
+ * ids (see docs/security.md for why a logged-out cookie stays valid on other replicas until its
+ * idle timeout).
+ */
+export class SessionManager {
+  private readonly sealer: SessionSealer;
+  /** Session id -> expiry (epoch s); entries leave once the cookie could no longer be valid anyway. */
+  private readonly denylist = new Map<string, number>();
+
+  constructor(private readonly settings: SessionSettings) {
+    this.sealer = new SessionSealer(settings.secret);
+  }
+
+  get idleS(): number {
+    return this.settings.idleS;
+  }
+
+  private nowS(): number {
+    return Math.floor(this.settings.now() / 1000);
+  }
+
+  lookup(req: Request): SessionLookup {
+    const header = req.headers.cookie;
+    if (header === undefined) return { state: 'none' };
+    const value = parseCookies(header)[SESSION_COOKIE];
+    if (value === undefined || value === '') return { state: 'none' };
+    const session = this.sealer.open(value);
+    if (session === undefined) return { state: 'rejected', reason: 'invalid' };
+    const now = this.nowS();
+    if (this.denylist.has(session.sid)) return { state: 'rejected', reason: 'logged_out' };
+    if (now >= session.exp) return { state: 'rejected', reason: 'expired' };
+    if (now - session.seen >= this.settings.idleS) return { state: 'rejected', reason: 'idle' };
+    return { state: 'active', session };
+  }
+
+  /** Starts a session for a fresh devpi token that lives `tokenLifetimeS` from now. */
+  issue(res: Response, user: string, token: string, tokenLifetimeS: number): SessionData {
+    const now = this.nowS();
+    const lifetime = Math.min(this.settings.maxAgeS, tokenLifetimeS - EXPIRY_MARGIN_S);
+    const session: SessionData = { sid: randomBytes(16).toString('base64url'), user, token, iat: now, exp: now + lifetime, seen: now };
+    this.write(res, session);
+    return session;
+  }
+
+  /** Slides the idle window forward; cheap no-op when the cookie was refreshed recently. */
+  touch(res: Response, session: SessionData): void {
+    if (this.nowS() - session.seen < TOUCH_EVERY_S) return;
+    this.write(res, { ...session, seen: this.nowS() });
+  }
+
+  /** Logs out: this replica refuses the session id from now on; the browser drops the cookie. */
+  revoke(res: Response, session: SessionData): void {
+    this.prune();
+    this.denylist.set(session.sid, session.exp);
+    this.clear(res);
+  }
+
+  clear(res: Response): void {
+    res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...this.cookieOptions(), maxAge: 0, expires: new Date(0) }));
+  }
+
+  private write(res: Response, session: SessionData): void {
+    const maxAge = Math.max(0, Math.min(session.exp - this.nowS(), this.settings.idleS));
+    res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, this.sealer.seal(session), { ...this.cookieOptions(), maxAge }));
+  }
+
+  private cookieOptions() {
+    return { httpOnly: true, secure: this.settings.secure, sameSite: 'strict', path: DASHBOARD_BASE } as const;
+  }
+
+  private prune(): void {
+    const now = this.nowS();
+    for (const [sid, exp] of this.denylist) if (exp <= now) this.denylist.delete(sid);
+  }
+}

@@ -1,0 +1,1 @@
+export const BFF_VERSION = '0.1.0';
