@@ -7,3 +7,4 @@ export * from './config.js';
 export * from './users.js';
 export * from './indexes.js';
 export * from './permissions.js';
+export * from './packages.js';

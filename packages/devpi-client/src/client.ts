@@ -245,6 +245,12 @@ export class DevpiClient {
     await ex.response.arrayBuffer();
   }
 
+  /** devpi-web's full-text search page (`/+search?query=`); HTML only, and 404 without devpi-web. */
+  async searchHtml(query: string, page?: number): Promise<string> {
+    const search = { query, page: page === undefined ? undefined : String(page) };
+    return this.text({ method: 'GET', path: '/+search', query: search, accept: HTML_TYPE });
+  }
+
   /** Uploads a release file the way twine does. Needs a principal in the index's `acl_upload`. */
   async upload(user: string, index: string, input: UploadInput): Promise<UploadResult> {
     return this.postForm(user, index, await fileUploadForm(input));

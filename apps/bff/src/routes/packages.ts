@@ -1,0 +1,122 @@
+import { Router, type Request } from 'express';
+import {
+  projectListQuerySchema,
+  searchQuerySchema,
+  type ProjectPage,
+  type SearchResult,
+} from '@devpi-dashboard/dashboard-api';
+import { notFound } from '../errors.js';
+import { indexOverview, simpleUrl } from './packages-index.js';
+import { pageOf } from './packages-names.js';
+import { projectView } from './packages-project.js';
+import { searchByName, searchFullText } from './packages-search.js';
+import { PackageStore } from './packages-store.js';
+import { versionView } from './packages-version.js';
+import type { RouteDeps } from './route-deps.js';
+import { parseInput } from './validate.js';
+
+export interface PackagesRouteDeps extends RouteDeps {
+  /** Shared project-list memory; one per app. Built from `devpi` when not given (tests pass one). */
+  store?: PackageStore;
+}
+
+const indexName = (req: Request): string => `${String(req.params.user)}/${String(req.params.index)}`;
+
+/**
+ * Package browsing: paged project lists, project and version pages, search. Lists come from the
+ * shared {@link PackageStore} (read anonymously, since they are shared); everything about one
+ * project is read as the session's user.
+ */
+export function packagesRouter(deps: PackagesRouteDeps): Router {
+  const router = Router();
+  const store = deps.store ?? new PackageStore(deps.devpi, { now: deps.now });
+  const publicUrl = deps.config.publicUrl ?? deps.config.devpiUrl;
+
+  router.get('/packages/\\+search', async (req, res) => {
+    const query = parseInput(searchQuerySchema, req.query);
+    const { web } = await store.state();
+    let body: SearchResult;
+    if (query.mode === 'fulltext' && web) {
+      // devpi-web pages by 10; the dashboard asks for the page holding `offset`.
+      const page = Math.floor(query.offset / 10) + 1;
+      const { items, hasMore } = await searchFullText(deps.devpiFor(req), query.q, page);
+      body = { query: query.q, mode: 'fulltext', fullTextAvailable: true, hasMore, total: (page - 1) * 10 + items.length, offset: (page - 1) * 10, limit: 10, items };
+    } else {
+      const { total, items } = await searchByName(store, query.q, query.offset, query.limit);
+      body = { query: query.q, mode: 'name', fullTextAvailable: web, hasMore: false, total, offset: query.offset, limit: query.limit, items };
+    }
+    res.json(body);
+  });
+
+  router.get('/packages/:user/:index', async (req, res) => {
+    const overview = indexOverview(indexName(req), await store.configs(), req.devpiSession?.user, publicUrl);
+    if (!overview) throw notFound(`The index ${indexName(req)}`);
+    res.json(overview);
+  });
+
+  router.get('/packages/:user/:index/\\+projects', async (req, res) => {
+    const query = parseInput(projectListQuerySchema, req.query);
+    const name = indexName(req);
+    const loaded = await store.list(name, query.scope);
+    if (!loaded) throw notFound(`The index ${name}`);
+    const hits = query.q ? await store.search(`${query.scope}:${name}`, loaded, query.q) : undefined;
+    const { total, items } = pageOf(loaded.list, hits?.hits, query.offset, query.limit);
+    const body: ProjectPage = {
+      total,
+      offset: query.offset,
+      limit: query.limit,
+      items,
+      scope: query.scope,
+      query: query.q ?? '',
+      serial: loaded.serial,
+      fetchedAt: new Date(loaded.fetchedAt).toISOString(),
+    };
+    res.json(body);
+  });
+
+  router.get('/packages/:user/:index/:project', async (req, res) => {
+    const name = indexName(req);
+    const configs = await store.configs();
+    const overview = indexOverview(name, configs, req.devpiSession?.user, publicUrl);
+    const config = configs.get(name);
+    if (!overview || !config) throw notFound(`The index ${name}`);
+    const project = String(req.params.project);
+    const view = await projectView({
+      client: deps.devpiFor(req),
+      user: overview.user,
+      index: overview.index,
+      project,
+      config,
+      resolution: overview.resolution,
+      simpleUrl: simpleUrl(publicUrl, name, project),
+    });
+    if (!view) throw notFound(`The project ${project} on ${name}`);
+    res.json(view);
+  });
+
+  router.get('/packages/:user/:index/:project/:version', async (req, res) => {
+    const name = indexName(req);
+    const config = (await store.configs()).get(name);
+    if (!config) throw notFound(`The index ${name}`);
+    const { web } = await store.state();
+    const project = String(req.params.project);
+    const version = String(req.params.version);
+    const view = await versionView({
+      client: deps.devpiFor(req),
+      user: String(req.params.user),
+      index: String(req.params.index),
+      project,
+      version,
+      config,
+      visible: async () => (await store.list(name, 'all'))?.list,
+      webAvailable: web,
+      simpleUrl: simpleUrl(publicUrl, name, project),
+    });
+    if (!view) throw notFound(`Version ${version} of ${project} on ${name}`);
+    res.json(view);
+  });
+
+  return router;
+}
+
+export { PackageStore };
