@@ -3,12 +3,14 @@ import { DevpiError } from '@devpi-dashboard/devpi-client';
 import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { devpiTimeout, devpiUnavailable, HttpError } from '../errors.js';
 
-/** Express' own errors (bad JSON, too large) carry a 4xx status and a safe `expose` flag. */
+/**
+ * Express' own errors (bad JSON, too large, a missing static file) carry a 4xx status; only
+ * the status is used, never their message, which may name a file path.
+ */
 function clientErrorStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const status: unknown = Reflect.get(error, 'status');
-  const expose: unknown = Reflect.get(error, 'expose');
-  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 /** Maps a devpi failure to what the browser may see: devpi's message, never its address. */
