@@ -1,1 +1,7 @@
-export const DEVPI_SIM_VERSION = '0.1.0';
+export { startDevpiSim } from './server.js';
+export type { DevpiSim, DevpiSimOptions } from './server.js';
+export { devpiTarget, uniqueName } from './target.js';
+export type { DevpiTarget } from './target.js';
+export { makeSdist, makeWheel } from './package-files.js';
+export type { PackageFile, PackageSpec } from './package-files.js';
+export { seedDemo } from './seed-demo.js';
