@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { configRouter } from './config.js';
 import { indexesRouter } from './indexes.js';
+import { packagesRouter } from './packages.js';
 import { permissionsRouter } from './permissions.js';
 import { sessionRouter, type SessionRouteDeps } from './session.js';
 import { usersRouter } from './users.js';
@@ -13,5 +14,6 @@ export function apiRoutes(deps: SessionRouteDeps): Router {
   router.use(usersRouter(deps));
   router.use(indexesRouter(deps));
   router.use(permissionsRouter(deps));
+  router.use(packagesRouter(deps));
   return router;
 }
