@@ -1,0 +1,62 @@
+import type { Locator, Page } from '@playwright/test';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  email?: string;
+  title?: string;
+  description?: string;
+}
+
+export class UsersPage {
+  readonly createForm: Locator;
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.createForm = page.getByRole('form', { name: 'Create user' });
+    this.table = page.getByRole('table', { name: 'Users' });
+  }
+
+  async gotoList(): Promise<void> {
+    await this.page.goto('users');
+  }
+
+  async gotoCreate(): Promise<void> {
+    await this.page.goto('users/new');
+  }
+
+  async gotoDetail(user: string): Promise<void> {
+    await this.page.goto(`users/${encodeURIComponent(user)}`);
+  }
+
+  async fillCreate(user: NewUser, repeat = user.password): Promise<void> {
+    const form = this.createForm;
+    await form.getByLabel('Username').fill(user.username);
+    if (user.email) await form.getByLabel('Email').fill(user.email);
+    await form.getByLabel('Password', { exact: true }).fill(user.password);
+    await form.getByLabel('Repeat password').fill(repeat);
+    if (user.title) await form.getByLabel('Title').fill(user.title);
+    if (user.description) await form.getByLabel('Description').fill(user.description);
+  }
+
+  async create(user: NewUser): Promise<void> {
+    await this.fillCreate(user);
+    await this.createForm.getByRole('button', { name: 'Create user' }).click();
+  }
+
+  row(user: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name: user, exact: true }) });
+  }
+
+  /** Opens the typed confirmation on the user's page; nothing is deleted until `confirmDelete`. */
+  async startDelete(user: string): Promise<Locator> {
+    await this.gotoDetail(user);
+    await this.page.getByRole('button', { name: 'Delete user' }).first().click();
+    return this.page.getByRole('dialog', { name: `Delete user ${user}?` });
+  }
+
+  async confirmDelete(dialog: Locator, user: string): Promise<void> {
+    await dialog.getByLabel(`Type ${user} to confirm`).fill(user);
+    await dialog.getByRole('button', { name: 'Delete user' }).click();
+  }
+}

@@ -1,0 +1,86 @@
+// nginx in front of devpi and the dashboard: the URLs clients always used still work, the
+// dashboard sits under /+dashboard/, and the headers and limits are the ones the template sets.
+import { request as httpRequest } from 'node:http';
+import { expect, test } from '../fixtures/test.js';
+
+/** A GET from another loopback source address, which nginx must treat as a remote client. */
+function getFrom(localAddress: string, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { localAddress }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test.describe('load balancer', () => {
+  test('serves devpi at its usual URLs with links built from X-outside-url', async ({ request, topology, seed }) => {
+    const user = await seed.user('lb');
+    const res = await request.get(`${topology.lbUrl}/${user.name}`, { headers: { Accept: 'application/json' } });
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toMatchObject({ type: 'userconfig', result: { username: user.name } });
+
+    const simple = await request.get(`${topology.lbUrl}/root/pypi/+simple/`, { maxRedirects: 0 });
+    expect(simple.status()).toBeLessThan(500);
+  });
+
+  test('sends the security headers, with HSTS only over TLS', async ({ request, topology }) => {
+    const res = await request.get(`${topology.lbUrl}/+api`, { headers: { Accept: 'application/json' } });
+    const headers = res.headers();
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(headers['referrer-policy']).toBeTruthy();
+    expect(headers['strict-transport-security']).toBeUndefined();
+    expect(headers.server).toBe('nginx');
+  });
+
+  test('does not repeat a security header the dashboard already set', async ({ request, topology }) => {
+    const res = await request.get(`${topology.lbUrl}/+dashboard/`);
+    expect(res.status()).toBe(200);
+    const nosniff = res.headersArray().filter((h) => h.name.toLowerCase() === 'x-content-type-options');
+    expect(nosniff).toHaveLength(1);
+  });
+
+  test('sandboxes uploaded documentation, directly and through the dashboard proxy', async ({ request, topology }) => {
+    for (const path of ['/root/acme/acme/1.0/+doc/index.html', '/root/acme/acme/1.0/+d/index.html', '/+dashboard/api/devpi/root/acme/acme/1.0/+doc/index.html']) {
+      const res = await request.get(`${topology.lbUrl}${path}`);
+      // Browsers enforce every CSP header they get; the BFF's own policy may come alongside.
+      const policies = res.headersArray().filter((h) => h.name.toLowerCase() === 'content-security-policy').map((h) => h.value);
+      expect(policies, path).toContain('sandbox');
+    }
+  });
+
+  test('keeps /+changelog to loopback and the internal network', async ({ topology }) => {
+    const url = new URL('/+changelog/0', topology.lbUrl).toString();
+    expect(await getFrom('127.0.0.2', url)).toBe(403);
+    expect(await getFrom('127.0.0.1', url)).not.toBe(403);
+  });
+
+  test('gzips JSON and the SPA assets', async ({ topology, seed }) => {
+    // Node's fetch decompresses silently but keeps the Content-Encoding header, which is what
+    // tells us nginx compressed. A long description makes the listing larger than gzip_min_length.
+    await seed.user('gz', { description: 'A user with a long description. '.repeat(80) });
+    const listing = await fetch(`${topology.lbUrl}/`, { headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip' } });
+    expect(listing.headers.get('content-encoding')).toBe('gzip');
+    expect(listing.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(await listing.json()).toMatchObject({ type: 'list:userconfig' });
+
+    const html = await (await fetch(`${topology.lbUrl}/+dashboard/`)).text();
+    const script = /src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(new URL(script ?? '', `${topology.lbUrl}/+dashboard/`), { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  test('hides the BFF health endpoints and redirects /+dashboard to the SPA', async ({ request, topology }) => {
+    const redirect = await request.get(`${topology.lbUrl}/+dashboard`, { maxRedirects: 0 });
+    expect(redirect.status()).toBe(301);
+    expect(redirect.headers().location).toBe('/+dashboard/');
+    // /healthz is the BFF's, at its root; through nginx that path belongs to devpi, which has none.
+    const healthz = await request.get(`${topology.lbUrl}/healthz`);
+    expect(healthz.status()).toBe(404);
+  });
+});

@@ -1,0 +1,106 @@
+// The deployment of docker-compose.yml, started natively on loopback: devpi (a real server at
+// DEVPI_URL, or else the double through its CLI), the built BFF serving the built SPA, and
+// Debian's nginx running the project's own template in front of both.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loopbackVars, prepareNginxPrefix, startNginx } from './nginx.js';
+import { repoRoot } from './paths.js';
+import { freePort, stopChild, waitForHttp } from './processes.js';
+
+export interface Topology {
+  /** nginx, as browsers, pip and twine reach it. */
+  lbUrl: string;
+  /** devpi directly (for the fixtures' seeding client only). */
+  devpiUrl: string;
+  rootPassword: string;
+  /** True when the suite runs against the in-memory double. */
+  simulated: boolean;
+  stop: () => Promise<void>;
+}
+
+const bffEntry = join(repoRoot, 'apps/bff/dist/server.js');
+const webDist = join(repoRoot, 'apps/web/dist');
+const simCli = join(repoRoot, 'packages/devpi-sim/dist/cli.js');
+
+function requireBuilt(file: string): void {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run test:e2e does)`);
+}
+
+function node(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/**
+ * nginx resolves upstream names at request time (as it must for `--scale`), so a devpi given by
+ * host name needs a DNS server: the system's. Loopback names become addresses.
+ */
+async function devpiUpstream(devpiUrl: string): Promise<{ DEVPI_UPSTREAM: string; NGINX_RESOLVER?: string }> {
+  const url = new URL(devpiUrl);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  if (url.hostname === 'localhost' || /^[\d.]+$/.test(url.hostname)) {
+    return { DEVPI_UPSTREAM: `${url.hostname === 'localhost' ? '127.0.0.1' : url.hostname}:${port}` };
+  }
+  const resolvConf = await readFile('/etc/resolv.conf', 'utf8').catch(() => '');
+  const nameserver = /^nameserver\s+(\S+)/m.exec(resolvConf)?.[1] ?? '127.0.0.53';
+  return { DEVPI_UPSTREAM: `${url.hostname}:${port}`, NGINX_RESOLVER: nameserver };
+}
+
+export async function startTopology(): Promise<Topology> {
+  requireBuilt(bffEntry);
+  requireBuilt(join(webDist, 'index.html'));
+  const children: ChildProcess[] = [];
+  const prefix = await mkdtemp(join(tmpdir(), 'devpi-dashboard-e2e-nginx-'));
+
+  const stop = async (): Promise<void> => {
+    for (const child of children.reverse()) await stopChild(child);
+    await rm(prefix, { recursive: true, force: true });
+  };
+
+  try {
+    let devpiUrl = process.env.DEVPI_URL?.replace(/\/+$/, '');
+    const simulated = devpiUrl === undefined || devpiUrl === '';
+    if (simulated) {
+      requireBuilt(simCli);
+      const port = await freePort();
+      // As in docker-compose.yml: only root may create users and indexes.
+      const sim = node(simCli, ['--host', '127.0.0.1', '--port', String(port), '--restrict-modify', 'root'], process.env);
+      children.push(sim);
+      devpiUrl = `http://127.0.0.1:${port}`;
+      await waitForHttp(`${devpiUrl}/+api`, sim);
+    }
+    if (devpiUrl === undefined) throw new Error('unreachable: devpiUrl is set above');
+
+    const lbPort = await freePort();
+    const lbUrl = `http://127.0.0.1:${lbPort}`;
+    const bffPort = await freePort();
+    const bff = node(bffEntry, [], {
+      ...process.env,
+      NODE_ENV: 'production',
+      DEVPI_URL: devpiUrl,
+      HOST: '127.0.0.1',
+      PORT: String(bffPort),
+      PUBLIC_URL: lbUrl,
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      TRUST_PROXY_HOPS: '1',
+      STATIC_DIR: webDist,
+      LOG_LEVEL: process.env.E2E_BFF_LOG_LEVEL ?? 'warn',
+    });
+    children.push(bff);
+    await waitForHttp(`http://127.0.0.1:${bffPort}/healthz`, bff);
+
+    const vars = { ...loopbackVars(lbPort, 0, bffPort), ...(await devpiUpstream(devpiUrl)) };
+    const nginx = startNginx(await prepareNginxPrefix(prefix, vars));
+    children.push(nginx);
+    await waitForHttp(`${lbUrl}/+nginx-health`, nginx);
+    await waitForHttp(`${lbUrl}/+dashboard/`, nginx);
+
+    return { lbUrl, devpiUrl, rootPassword: process.env.DEVPI_ROOT_PASSWORD ?? '', simulated, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
