@@ -151,3 +151,11 @@ describe('simple pages', () => {
     verify();
   });
 });
+
+describe('devpi-web search', () => {
+  it('returns the HTML results page (transcript 181)', async () => {
+    const { client, verify } = replay(181);
+    expect(await client.searchHtml('acme')).toContain('acme-hello');
+    verify();
+  });
+});

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { DevpiAuth } from './auth.js';
+import type { DevpiClientOptions, LoginResult, ModifyUserResult, PushInput, UploadResult } from './client-types.js';
 import { isSpecificReason } from './errors.js';
-import { DevpiHttp, HTML_TYPE, JSON_TYPE, PEP691_TYPE, readBody, type FetchFn } from './http.js';
+import { DevpiHttp, HTML_TYPE, JSON_TYPE, PEP691_TYPE, readBody } from './http.js';
 import type { IndexOp } from './index-ops.js';
-import { normalizeProjectName } from './names.js';
+import { filePath, flag, projectPath, simplePath, stagePath, userPath, versionPath } from './paths.js';
 import { envelope, MessageBody } from './schemas/envelope.js';
 import { ActionLog, ReleaseFileMeta } from './schemas/files.js';
 import { IndexConfig, type IndexConfigInput } from './schemas/index-config.js';
@@ -12,52 +12,9 @@ import { ApiConfig, ProxyAuth, Status } from './schemas/server.js';
 import { Pep691Index, Pep691Project } from './schemas/simple.js';
 import { RootListing, UserConfig, type CreateUserInput, type ModifyUserInput } from './schemas/user.js';
 import { docUploadForm, fileUploadForm, registerForm, type DocUploadInput, type RegisterInput, type UploadInput } from './upload-form.js';
-import { currentLocationHref, resolveBaseUrl, segment } from './url.js';
+import { currentLocationHref, resolveBaseUrl } from './url.js';
 
-export interface DevpiClientOptions {
-  /** devpi's root URL (`http://127.0.0.1:3141`) or, in a browser, a path such as `/+dashboard/api/devpi`. */
-  baseUrl: string;
-  /** Defaults to `globalThis.fetch`. */
-  fetch?: FetchFn;
-  auth?: DevpiAuth;
-  /** Sent with every request, e.g. `X-outside-url`. */
-  headers?: Record<string, string>;
-  /** Abort each request after this long. */
-  timeoutMs?: number;
-}
-
-/** A login token and its lifetime in seconds (devpi: 36000). */
-export interface LoginResult {
-  token: string;
-  expiration: number;
-}
-
-export interface ModifyUserResult {
-  message: string;
-  /** Present when the password changed: devpi hands out a fresh token. */
-  auth?: LoginResult;
-}
-
-/** Outcome of an upload. devpi answers 200 with an empty body, or a note in the reason phrase. */
-export interface UploadResult {
-  message?: string;
-}
-
-export interface PushInput {
-  name: string;
-  version: string;
-  /** `user/index` on the same server. */
-  targetindex: string;
-  noDocs?: boolean;
-  onlyDocs?: boolean;
-}
-
-const flag = (on: boolean | undefined): string | undefined => (on === true ? '' : undefined);
-const stagePath = (user: string, index: string): string => `/${segment(user)}/${segment(index)}`;
-const projectPath = (user: string, index: string, project: string): string =>
-  `${stagePath(user, index)}/${segment(normalizeProjectName(project))}`;
-/** `+f/...` paths are devpi's own relative paths; only a leading slash is tolerated. */
-const filePath = (user: string, index: string, path: string): string => `${stagePath(user, index)}/${path.replace(/^\/+/, '')}`;
+export type { DevpiClientOptions, LoginResult, ModifyUserResult, PushInput, UploadResult } from './client-types.js';
 
 const Login = envelope('proxyauth', ProxyAuth);
 const PasswordChanged = envelope('userpassword', ProxyAuth);
@@ -83,12 +40,18 @@ export class DevpiClient {
       auth: options.auth,
       headers: options.headers ?? {},
       timeoutMs: options.timeoutMs,
+      signal: options.signal,
     });
   }
 
   /** A client with the same settings acting as `user` with a login token. */
   withAuth(user: string, token: string): DevpiClient {
     return new DevpiClient({ ...this.options, auth: { user, token } });
+  }
+
+  /** A client with the same settings whose requests `signal` cancels. */
+  withSignal(signal: AbortSignal | undefined): DevpiClient {
+    return new DevpiClient({ ...this.options, signal });
   }
 
   /** A client with the same settings and no credentials. */
@@ -126,18 +89,18 @@ export class DevpiClient {
   }
 
   async getUser(user: string): Promise<UserConfig | undefined> {
-    const ex = await this.http.send({ method: 'GET', path: `/${segment(user)}`, accept: JSON_TYPE, allow404: true });
+    const ex = await this.http.send({ method: 'GET', path: userPath(user), accept: JSON_TYPE, allow404: true });
     return ex === undefined ? undefined : (await this.http.parse(ex, envelope('userconfig', UserConfig))).result;
   }
 
   async createUser(user: string, input: CreateUserInput): Promise<UserConfig> {
-    const ex = await this.http.send({ method: 'PUT', path: `/${segment(user)}`, accept: JSON_TYPE, json: input });
+    const ex = await this.http.send({ method: 'PUT', path: userPath(user), accept: JSON_TYPE, json: input });
     return (await this.http.parse(ex, envelope('userconfig', UserConfig))).result;
   }
 
   /** Merge-PATCH of a user; an empty string removes a key. */
   async modifyUser(user: string, patch: ModifyUserInput): Promise<ModifyUserResult> {
-    const ex = await this.http.send({ method: 'PATCH', path: `/${segment(user)}`, accept: JSON_TYPE, json: patch });
+    const ex = await this.http.send({ method: 'PATCH', path: userPath(user), accept: JSON_TYPE, json: patch });
     const body = await this.http.parse(ex, UserChanged);
     const changed = PasswordChanged.safeParse(body);
     if (!changed.success) return { message: body.message ?? '' };
@@ -147,7 +110,7 @@ export class DevpiClient {
 
   /** Deletes the user and their volatile indexes; devpi refuses (403) while they own a non-volatile one. */
   async deleteUser(user: string): Promise<string> {
-    return this.message({ method: 'DELETE', path: `/${segment(user)}`, accept: JSON_TYPE });
+    return this.message({ method: 'DELETE', path: userPath(user), accept: JSON_TYPE });
   }
 
   /** The index config; with projects (that stage's own) unless `noProjects`. */
@@ -188,7 +151,7 @@ export class DevpiClient {
   }
 
   async getVersion(user: string, index: string, project: string, version: string): Promise<VersionData | undefined> {
-    const path = `${projectPath(user, index, project)}/${segment(version)}`;
+    const path = versionPath(user, index, project, version);
     const ex = await this.http.send({ method: 'GET', path, accept: JSON_TYPE, allow404: true });
     return ex === undefined ? undefined : (await this.http.parse(ex, envelope('versiondata', VersionData))).result;
   }
@@ -198,7 +161,7 @@ export class DevpiClient {
   }
 
   async deleteVersion(user: string, index: string, project: string, version: string, options: { force?: boolean } = {}): Promise<string> {
-    const path = `${projectPath(user, index, project)}/${segment(version)}`;
+    const path = versionPath(user, index, project, version);
     return this.message({ method: 'DELETE', path, query: { force: flag(options.force) }, accept: JSON_TYPE });
   }
 
@@ -219,28 +182,28 @@ export class DevpiClient {
 
   /** PEP 691 project list, inherited projects included. */
   async simpleIndex(user: string, index: string): Promise<Pep691Index> {
-    const ex = await this.http.send({ method: 'GET', path: `${stagePath(user, index)}/+simple/`, accept: PEP691_TYPE });
+    const ex = await this.http.send({ method: 'GET', path: simplePath(user, index), accept: PEP691_TYPE });
     return this.http.parse(ex, Pep691Index);
   }
 
   async simpleIndexHtml(user: string, index: string): Promise<string> {
-    return this.text({ method: 'GET', path: `${stagePath(user, index)}/+simple/`, accept: HTML_TYPE });
+    return this.text({ method: 'GET', path: simplePath(user, index), accept: HTML_TYPE });
   }
 
   /** PEP 691 project page; undefined when devpi (or the mirror's upstream) does not know it. */
   async simpleProject(user: string, index: string, project: string): Promise<Pep691Project | undefined> {
-    const path = `${stagePath(user, index)}/+simple/${segment(normalizeProjectName(project))}/`;
+    const path = simplePath(user, index, project);
     const ex = await this.http.send({ method: 'GET', path, accept: PEP691_TYPE, allow404: true });
     return ex === undefined ? undefined : this.http.parse(ex, Pep691Project);
   }
 
   async simpleProjectHtml(user: string, index: string, project: string): Promise<string> {
-    return this.text({ method: 'GET', path: `${stagePath(user, index)}/+simple/${segment(normalizeProjectName(project))}/`, accept: HTML_TYPE });
+    return this.text({ method: 'GET', path: simplePath(user, index, project), accept: HTML_TYPE });
   }
 
   /** Clears a mirror's cache for one project; devpi answers with a redirect to the simple page. */
   async refreshMirrorProject(user: string, index: string, project: string): Promise<void> {
-    const path = `${stagePath(user, index)}/+simple/${segment(normalizeProjectName(project))}/refresh`;
+    const path = `${simplePath(user, index, project)}refresh`;
     const ex = await this.http.send({ method: 'POST', path, accept: HTML_TYPE, okStatuses: [301, 302, 303] });
     await ex.response.arrayBuffer();
   }

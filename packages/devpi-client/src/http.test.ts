@@ -21,6 +21,12 @@ async function rejection(promise: Promise<unknown>): Promise<DevpiError> {
   return error;
 }
 
+/** A fetch that never answers, rejecting like real fetch when its signal aborts. */
+const hanging: FetchFn = (_input, init) =>
+  new Promise((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+  });
+
 describe('the fetch wrapper', () => {
   it('calls fetch unbound, with Accept JSON and the configured headers', async () => {
     const seen: { url?: string; init?: RequestInit; self?: unknown } = {};
@@ -45,9 +51,17 @@ describe('the fetch wrapper', () => {
   });
 
   it('aborts after timeoutMs', async () => {
-    const hanging: FetchFn = (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const client = new DevpiClient({ baseUrl: 'http://h:1', fetch: hanging, timeoutMs: 1 });
-    expect((await rejection(client.status())).kind).toBe('network');
+    const error = await rejection(client.status());
+    expect({ kind: error.kind, message: error.message }).toEqual({ kind: 'network', message: 'devpi is unreachable: no answer within 1 ms' });
+  });
+
+  it("passes the caller's own cancellation through as fetch's AbortError", async () => {
+    const controller = new AbortController();
+    const client = new DevpiClient({ baseUrl: 'http://h:1', fetch: hanging, timeoutMs: 60_000 }).withSignal(controller.signal);
+    const pending = client.status();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('reports a success body of the wrong shape as invalid_response', async () => {

@@ -26,6 +26,7 @@ export interface HttpConfig {
   auth: DevpiAuth | undefined;
   headers: Record<string, string>;
   timeoutMs: number | undefined;
+  signal: AbortSignal | undefined;
 }
 
 export interface Exchange {
@@ -71,12 +72,17 @@ export class DevpiHttp {
     }
     const init: RequestInit = { method: spec.method, headers };
     if (body !== undefined) init.body = body;
-    if (this.config.timeoutMs !== undefined) init.signal = AbortSignal.timeout(this.config.timeoutMs);
+    const { signal, timeoutMs } = this.config;
+    const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+    if (signal !== undefined && timeout !== undefined) init.signal = AbortSignal.any([signal, timeout]);
+    else if (signal !== undefined || timeout !== undefined) init.signal = signal ?? timeout;
     let response: Response;
     try {
       response = await this.config.fetch(url, init);
     } catch (cause) {
-      const detail = cause instanceof Error ? cause.message : String(cause);
+      // A caller's own cancellation keeps fetch's semantics (an AbortError) so query libraries recognise it.
+      if (signal?.aborted === true) throw cause;
+      const detail = timeout?.aborted === true ? `no answer within ${String(timeoutMs)} ms` : cause instanceof Error ? cause.message : String(cause);
       throw new DevpiError({ kind: 'network', status: 0, method: spec.method, url, message: `devpi is unreachable: ${detail}`, cause });
     }
     if (response.ok || spec.okStatuses?.includes(response.status)) return { response, url, method: spec.method };
