@@ -19,8 +19,12 @@ function expiryMs(ix: IndexRec): number {
   return (typeof v === 'number' ? v : DEFAULT_EXPIRY_S) * 1000;
 }
 
-function mirrorUrl(ix: IndexRec): string {
-  const url = String(ix.config['mirror_url'] ?? '');
+/** The URL actually fetched: mirror_url after the double's upstream overrides, so relative links resolve there. */
+function mirrorUrl(sim: Sim, ix: IndexRec): string {
+  let url = String(ix.config['mirror_url'] ?? '');
+  for (const [prefix, replacement] of Object.entries(sim.options.upstreamOverrides)) {
+    if (url.startsWith(prefix)) url = replacement + url.slice(prefix.length);
+  }
   return url.endsWith('/') ? url : `${url}/`;
 }
 
@@ -84,7 +88,7 @@ export async function mirrorNames(sim: Sim, ix: IndexRec): Promise<Map<string, s
   const st = state(ix);
   const now = sim.clock.nowMs();
   if (st.names && st.namesFetchedAt !== undefined && now - st.namesFetchedAt < expiryMs(ix)) return st.names;
-  const res = await sim.fetchUpstream(mirrorUrl(ix), ACCEPT);
+  const res = await sim.fetchUpstream(mirrorUrl(sim, ix), ACCEPT);
   st.namesFetchedAt = now;
   if (res.status !== 200) {
     st.namesFailed = true;
@@ -113,7 +117,7 @@ export async function mirrorLinks(sim: Sim, ix: IndexRec, project: string): Prom
   const now = sim.clock.nowMs();
   const cached = st.projects.get(project);
   if (cached && now - cached.fetchedAt < expiryMs(ix)) return cached.links;
-  const pageUrl = `${mirrorUrl(ix)}${project}/`;
+  const pageUrl = `${mirrorUrl(sim, ix)}${project}/`;
   const res = await sim.fetchUpstream(pageUrl, ACCEPT);
   if (res.status !== 200) return cached?.links ?? [];
   const links: MirrorLink[] = [];

@@ -48,11 +48,7 @@ function isLoopback(url: string): boolean {
 }
 
 function makeFetcher(options: ResolvedOptions): (url: string, accept: string) => Promise<UpstreamResponse> {
-  return async (rawUrl, accept) => {
-    let url = rawUrl;
-    for (const [prefix, replacement] of Object.entries(options.upstreamOverrides)) {
-      if (url.startsWith(prefix)) url = replacement + url.slice(prefix.length);
-    }
+  return async (url, accept) => {
     if (options.offline === true || (options.offline === 'non-loopback' && !isLoopback(url))) {
       return { status: 0, body: Buffer.alloc(0), contentType: '' };
     }
