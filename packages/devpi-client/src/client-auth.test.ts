@@ -8,6 +8,8 @@ describe('login', () => {
     [4, 'root', ''],
     [15, 'root', 'devpi-root-pw'],
     [30, 'alice', 'alice-pw'],
+    [31, 'bob', 'bob-pw'],
+    [32, 'carol', 'carol-pw'],
   ])('transcript %i: returns the token and its lifetime', async (id, user, password) => {
     const { client, verify } = replay(id);
     const result = await client.login(user, password);
