@@ -46,11 +46,9 @@ export async function simpleListAll(ctx: Ctx, ix: IndexRec): Promise<Reply> {
   for (const { ix: stage, names } of perStage) {
     const bases = stringList(stage.config['bases']);
     out.push(`<h2>${indexName(stage)}${bases.length ? ` (bases: ${bases.join(',')})` : ''}</h2>`);
-    for (const name of names) {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      out.push(`<a href="${name}/">${name}</a><br>\n`);
-    }
+    const fresh = perStage.length === 1 ? names : names.filter((name) => !seen.has(name));
+    if (perStage.length > 1) for (const name of fresh) seen.add(name);
+    out.push(fresh.map((name) => `<a href="${name}/">${name}</a><br>\n`).join(''));
   }
   out.push('</body></html>');
   return new R(200, out.join(''), HTML_TYPE);

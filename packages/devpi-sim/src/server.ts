@@ -82,6 +82,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function write(sim: Sim, res: ServerResponse, reply: Reply, head: boolean): void {
+  // encode once: big simple pages are tens of megabytes
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
   const headers: Record<string, string> = {
     'X-Devpi-Serial': String(sim.store.serial),
     'X-Devpi-Uuid': sim.store.uuid,
@@ -89,12 +91,12 @@ function write(sim: Sim, res: ServerResponse, reply: Reply, head: boolean): void
     'X-Devpi-Master-Uuid': sim.store.uuid,
     'X-Devpi-Api-Version': '2',
     'X-Devpi-Server-Version': SERVER_VERSION,
-    'Content-Length': String(Buffer.byteLength(reply.body)),
+    'Content-Length': String(body.length),
     ...reply.headers,
   };
   if (reply.contentType) headers['Content-Type'] = reply.contentType;
   res.writeHead(reply.status, reply.reason ?? reasonFor(reply.status), headers);
-  res.end(head ? undefined : reply.body);
+  res.end(head ? undefined : body);
 }
 
 /** devpi-init: root with an empty password and the root/pypi mirror of pypi.org. */

@@ -30,9 +30,16 @@ export async function hasProjectPerstage(sim: Sim, ix: IndexRec, project: string
 
 /** The project names an index holds itself (a mirror: its cached upstream list), sorted. */
 export async function listProjectsPerstage(sim: Sim, ix: IndexRec): Promise<string[]> {
-  if (isMirror(ix)) return [...(await mirrorNames(sim, ix)).keys()].sort();
-  return [...ix.projects.keys()].sort();
+  const names = isMirror(ix) ? await mirrorNames(sim, ix) : ix.projects;
+  // sorting a 600,000-name mirror on every request would cost more than devpi does; keep the last result
+  const cached = sortedCache.get(ix);
+  if (cached && cached.source === names && cached.size === names.size && cached.serial === sim.store.serial) return cached.sorted;
+  const sorted = [...names.keys()].sort();
+  sortedCache.set(ix, { source: names, size: names.size, serial: sim.store.serial, sorted });
+  return sorted;
 }
+
+const sortedCache = new WeakMap<IndexRec, { source: Map<string, unknown>; size: number; serial: number; sorted: string[] }>();
 
 type Merger = (a: Set<string>, b: Set<string>) => Set<string>;
 
