@@ -29,6 +29,8 @@ if (values.demo) {
 console.log(`devpi-sim listening on ${sim.url}`);
 
 function shutdown(): void {
+  // do not let idle keep-alive sockets (the double fetching from itself) hold the process
+  setTimeout(() => process.exit(0), 1000).unref();
   void sim.close().then(() => process.exit(0));
 }
 process.on('SIGTERM', shutdown);
