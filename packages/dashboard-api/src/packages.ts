@@ -97,6 +97,7 @@ export const projectViewSchema = z.object({
   versions: z.array(projectVersionSchema),
   /** Mirrors whose releases devpi leaves out because the project is not in `mirror_whitelist`. */
   blockedMirrors: z.array(z.string()),
+  /** The project's simple page through the load balancer. */
   simpleUrl: z.string(),
 });
 export type ProjectView = z.infer<typeof projectViewSchema>;
@@ -157,6 +158,7 @@ export const versionViewSchema = z.object({
   docs: z.object({ url: z.string(), zipUrl: z.string() }).nullable(),
   /** Sanitised HTML of the long description (safe to inject); empty when there is none. */
   description: z.object({ format: z.enum(['markdown', 'rst', 'text']), html: z.string() }),
+  /** The index's simple URL through the load balancer, for `pip install --index-url`. */
   simpleUrl: z.string(),
 });
 export type VersionView = z.infer<typeof versionViewSchema>;

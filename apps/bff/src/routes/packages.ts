@@ -110,7 +110,7 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
       config,
       visible: async () => (await store.list(name, 'all'))?.list,
       webAvailable: web,
-      simpleUrl: simpleUrl(publicUrl, name, project),
+      simpleUrl: simpleUrl(publicUrl, name),
     });
     if (!view) throw notFound(`Version ${version} of ${project} on ${name}`);
     res.json(view);
