@@ -1,0 +1,72 @@
+import type { UploadInput } from '@devpi-dashboard/devpi-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { devpi, devpiWithUploadProgress } from '../../../lib/api-client';
+import { packageKeys } from './packages';
+
+const split = (name: string): [string, string] => {
+  const at = name.indexOf('/');
+  return [name.slice(0, at), name.slice(at + 1)];
+};
+
+/** Everything under one index: a write there can change its lists, projects and versions. */
+function useInvalidateIndex() {
+  const queryClient = useQueryClient();
+  return (name: string) => queryClient.invalidateQueries({ queryKey: packageKeys.index(name) });
+}
+
+/** Uploads a release file through the BFF's proxy with twine's protocol, reporting progress. */
+export function useUpload(index: string) {
+  const invalidate = useInvalidateIndex();
+  return useMutation({
+    mutationFn: ({ input, onProgress }: { input: UploadInput; onProgress: (loaded: number, total: number) => void }) => {
+      const [user, name] = split(index);
+      return devpiWithUploadProgress(onProgress).upload(user, name, input);
+    },
+    onSuccess: () => invalidate(index),
+  });
+}
+
+export function useDeleteVersion(index: string) {
+  const invalidate = useInvalidateIndex();
+  return useMutation({
+    mutationFn: ({ project, version, force }: { project: string; version: string; force: boolean }) => {
+      const [user, name] = split(index);
+      return devpi.deleteVersion(user, name, project, version, { force });
+    },
+    onSuccess: () => invalidate(index),
+  });
+}
+
+/** `fileIndex` is where the file lives (for an inherited version, a base). */
+export function useDeleteFile(index: string) {
+  const invalidate = useInvalidateIndex();
+  return useMutation({
+    mutationFn: ({ fileIndex, path, force }: { fileIndex: string; path: string; force: boolean }) => {
+      const [user, name] = split(fileIndex);
+      return devpi.deleteFile(user, name, path, { force });
+    },
+    onSuccess: (_result, { fileIndex }) => Promise.all([invalidate(index), invalidate(fileIndex)]),
+  });
+}
+
+export function usePush(index: string) {
+  const invalidate = useInvalidateIndex();
+  return useMutation({
+    mutationFn: ({ project, version, target }: { project: string; version: string; target: string }) => {
+      const [user, name] = split(index);
+      return devpi.push(user, name, { name: project, version, targetindex: target });
+    },
+    onSuccess: (_result, { target }) => invalidate(target),
+  });
+}
+
+export function useRefreshMirrorProject(index: string) {
+  const invalidate = useInvalidateIndex();
+  return useMutation({
+    mutationFn: (project: string) => {
+      const [user, name] = split(index);
+      return devpi.refreshMirrorProject(user, name, project);
+    },
+    onSuccess: () => invalidate(index),
+  });
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { TextField } from '../../../components/ui/field';
+import { describeError } from '../../../lib/errors';
+
+/**
+ * Removal with the care it needs: on a volatile index a plain confirmation; on a non-volatile one
+ * devpi only deletes with `force`, so the user types the name of what goes before it is sent.
+ */
+export function ConfirmDeleteDialog({ open, onClose, what, confirmText, force, onConfirm }: {
+  open: boolean;
+  onClose: () => void;
+  what: string;
+  confirmText: string;
+  force: boolean;
+  onConfirm: () => Promise<unknown>;
+}) {
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const ready = !force || typed.trim() === confirmText;
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      setTyped('');
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Remove ${what}?`}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="danger" busy={busy} disabled={!ready} onClick={confirm}>Remove {what}</Button>
+        </>
+      }
+    >
+      <div className="stack">
+        {force ? (
+          <>
+            <Alert tone="warning" title="This index is non-volatile">
+              Releases here are meant to stay; devpi removes them only when forced, and pip users who pinned this release will break.
+            </Alert>
+            <TextField label={<>Type <span className="mono">{confirmText}</span> to confirm</>} value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+          </>
+        ) : (
+          <p>The index is volatile, so devpi removes {what} at once. This cannot be undone.</p>
+        )}
+        {error !== null && <Alert tone="error" title="devpi refused">{describeError(error)}</Alert>}
+      </div>
+    </Dialog>
+  );
+}

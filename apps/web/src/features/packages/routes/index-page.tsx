@@ -1,0 +1,69 @@
+import type { ProjectScope } from '@devpi-dashboard/dashboard-api';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { Badge } from '../../../components/ui/badge';
+import { ButtonLink } from '../../../components/ui/button';
+import { Card, PageHeader } from '../../../components/ui/page-header';
+import { paths } from '../../../config/paths';
+import { queryClient } from '../../../lib/query-client';
+import { indexOverviewQueryOptions } from '../api/packages';
+import { InstallCommand } from '../components/install-command';
+import { ProjectTable, type ProjectTableState } from '../components/project-table';
+import { ResolutionChain } from '../components/resolution-chain';
+import { UploadDropzone } from '../components/upload-dropzone';
+import { routeParam, useRouteParam } from '../lib/params';
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  await queryClient.ensureQueryData(indexOverviewQueryOptions(routeParam(params, 'user'), routeParam(params, 'index')));
+  return null;
+}
+
+const scopeOf = (value: string | null): ProjectScope => (value === 'all' ? 'all' : 'own');
+
+export function Component() {
+  const user = useRouteParam('user');
+  const index = useRouteParam('index');
+  const { data: overview } = useSuspenseQuery(indexOverviewQueryOptions(user, index));
+  const [params, setParams] = useSearchParams();
+  const state: ProjectTableState = { q: params.get('q') ?? '', offset: Number(params.get('offset') ?? '0') || 0, scope: scopeOf(params.get('scope')) };
+  const onChange = (next: ProjectTableState) => {
+    const search: Record<string, string> = {};
+    if (next.q) search.q = next.q;
+    if (next.offset) search.offset = String(next.offset);
+    if (next.scope === 'all') search.scope = 'all';
+    setParams(search, { replace: next.q !== state.q });
+  };
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={<><Link to={paths.indexes.list.to()}>Indexes</Link> / {user}</>}
+        title={<span className="mono">{overview.name}</span>}
+        description={overview.title ?? (overview.type === 'mirror' ? `Mirror of ${overview.mirrorUrl ?? 'an upstream index'}` : 'Private stage index')}
+        actions={<ButtonLink to={paths.indexes.detail.to(user, index)} variant="ghost">Index settings</ButtonLink>}
+      />
+      <div className="stack">
+        <Card title="Overview">
+          <dl className="definition-list">
+            <dt>Type</dt>
+            <dd>
+              <Badge tone={overview.type === 'mirror' ? 'accent' : 'neutral'}>{overview.type}</Badge>{' '}
+              <Badge tone={overview.volatile ? 'warning' : 'success'}>{overview.volatile ? 'volatile' : 'non-volatile'}</Badge>
+            </dd>
+            <dt>Resolution order</dt>
+            <dd><ResolutionChain resolution={overview.resolution} /></dd>
+            {overview.mirrorWhitelist.length > 0 && (
+              <>
+                <dt>Mirror whitelist</dt>
+                <dd className="mono">{overview.mirrorWhitelist.join(', ')}</dd>
+              </>
+            )}
+            <dt>Install from here</dt>
+            <dd><InstallCommand command={`pip install --index-url ${overview.simpleUrl} <project>`} label="Copy the pip command for this index" /></dd>
+          </dl>
+        </Card>
+        {overview.permissions.upload && <UploadDropzone index={overview.name} />}
+        <ProjectTable name={overview.name} hasBases={overview.resolution.length > 1} state={state} onChange={onChange} />
+      </div>
+    </>
+  );
+}

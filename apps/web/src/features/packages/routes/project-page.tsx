@@ -1,0 +1,64 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, type LoaderFunctionArgs } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { PageHeader } from '../../../components/ui/page-header';
+import { paths } from '../../../config/paths';
+import { describeError } from '../../../lib/errors';
+import { queryClient } from '../../../lib/query-client';
+import { useRefreshMirrorProject } from '../api/mutations';
+import { indexOverviewQueryOptions, projectViewQueryOptions } from '../api/packages';
+import { InstallCommand } from '../components/install-command';
+import { VersionTable } from '../components/version-table';
+import { installCommand } from '../lib/format';
+import { routeParam, useRouteParam } from '../lib/params';
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const user = routeParam(params, 'user');
+  const index = routeParam(params, 'index');
+  await Promise.all([
+    queryClient.ensureQueryData(indexOverviewQueryOptions(user, index)),
+    queryClient.ensureQueryData(projectViewQueryOptions(user, index, routeParam(params, 'project'))),
+  ]);
+  return null;
+}
+
+export function Component() {
+  const user = useRouteParam('user');
+  const index = useRouteParam('index');
+  const name = useRouteParam('project');
+  const { data: overview } = useSuspenseQuery(indexOverviewQueryOptions(user, index));
+  const { data: project } = useSuspenseQuery(projectViewQueryOptions(user, index, name));
+  const refresh = useRefreshMirrorProject(overview.name);
+  const latest = project.versions.find((v) => !v.prerelease && !v.invalid) ?? project.versions[0];
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={<><Link to={paths.packages.index.to(user, index)}>{overview.name}</Link> / {project.name}</>}
+        title={project.name}
+        description={latest ? <>Latest: <Link to={paths.packages.version.to(user, index, project.name, latest.version)}>{latest.version}</Link> · {project.versions.length} {project.versions.length === 1 ? 'version' : 'versions'}</> : undefined}
+        actions={
+          <>
+            {project.isMirror && (
+              <Button busy={refresh.isPending} onClick={() => refresh.mutate(project.name)}>Refresh from upstream</Button>
+            )}
+            <a className="btn btn-ghost" href={project.simpleUrl} rel="noreferrer">Simple page</a>
+          </>
+        }
+      />
+      <div className="stack">
+        {refresh.isSuccess && <Alert tone="success">devpi dropped its cached copy of {project.name}; the versions below are fresh.</Alert>}
+        {refresh.error && <Alert tone="error" title="Could not refresh">{describeError(refresh.error)}</Alert>}
+        {project.blockedMirrors.length > 0 && (
+          <Alert tone="info" title="blocked by mirror whitelist">
+            {project.name} is not in the <code>mirror_whitelist</code>, so devpi leaves out every release from{' '}
+            {project.blockedMirrors.map((m, i) => <span key={m}>{i > 0 && ', '}<Badge tone="accent">{m}</Badge></span>)}.
+          </Alert>
+        )}
+        <InstallCommand command={installCommand(overview.simpleUrl, project.name)} label={`Copy the pip command for ${project.name}`} />
+        <VersionTable project={project} />
+      </div>
+    </>
+  );
+}
