@@ -16,6 +16,8 @@ export interface FileLink {
   relpath: string;
   log: LogEntry[];
   lastModified: string;
+  /** For a toxresult: the release file it reports on. */
+  forRelpath?: string;
 }
 
 export interface VersionRec { metadata: JsonObject; links: FileLink[] }

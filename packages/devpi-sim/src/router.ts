@@ -1,6 +1,6 @@
 // URL dispatch mirroring devpi-server's routes plus the devpi-web views.
 import type { Ctx } from './http.js';
-import { Reply, abort, apireturn, forbidden, html, noRoute, noView, redirect, wantsHtml, wantsJson } from './http.js';
+import { Reply, abort, apireturn, html, noRoute, noView, redirect, wantsHtml, wantsJson } from './http.js';
 import { docFile } from './docs.js';
 import { docFramePage, indexPage, projectPage, rootPage, statusPage, userPage, versionPage } from './html-web.js';
 import { latestVersion, normalizeName } from './names.js';
@@ -8,6 +8,7 @@ import { createIndex, deleteIndex, getIndex, indexApi, modifyIndex, stageNotFoun
 import { deleteFile, deleteProject, deleteVersion, getFile, getProject, getVersionData } from './routes-projects.js';
 import { searchHelpPage, searchPage, xmlrpcSearch } from './routes-search.js';
 import { simpleListAll, simpleListProject, simpleRefresh, wantsSimpleJson } from './routes-simple.js';
+import { postToxresult } from './routes-toxresult.js';
 import { postToIndex } from './routes-upload.js';
 import { apiconfig, createUser, deleteUser, getUser, listUsers, login, modifyUser } from './routes-users.js';
 import { statusResult } from './status.js';
@@ -154,11 +155,12 @@ export async function route(ctx: Ctx): Promise<Reply> {
     return ix ? indexApi(ctx, ix) : abort(ctx, 404, stageNotFound(first, second));
   }
   if (third === '+simple') return simpleRoute(ctx, first, second, rest.slice(1));
-  if (third === '+f') {
+  if (third === '+f' || third === '+e') {
     const ix = ctx.sim.store.getIndex(first, second);
     const relpath = `${first}/${second}/${rest.join('/')}`;
     if (ctx.method === 'DELETE') return deleteFile(ctx, ix, relpath);
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return ctx.method === 'POST' ? forbidden(ctx) : noView(ctx);
+    if (ctx.method === 'POST') return postToxresult(ctx, first, second, ix, relpath);
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return noView(ctx);
     return ix ? getFile(ctx, ix, relpath) : abort(ctx, 404, stageNotFound(first, second));
   }
   if (third.startsWith('+')) return noRoute(ctx);

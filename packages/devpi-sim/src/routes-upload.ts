@@ -10,6 +10,7 @@ import type { Form } from './multipart.js';
 import { isValidArchiveName, normalizeName, pyRepr } from './names.js';
 import { hasStagePermission } from './perms.js';
 import { getVersion, logEntry, setVersionData, storeFile } from './releases.js';
+import { pushExternal } from './push-external.js';
 import { stageNotFound } from './routes-indexes.js';
 
 export async function postToIndex(ctx: Ctx, user: string, index: string, ix: IndexRec | undefined): Promise<Reply> {
@@ -67,7 +68,7 @@ function submit(ctx: Ctx, user: string, index: string, ix: IndexRec | undefined,
   return html('');
 }
 
-function push(ctx: Ctx, ix: IndexRec): Reply {
+async function push(ctx: Ctx, ix: IndexRec): Promise<Reply> {
   const data = getJson(ctx);
   const name = isObject(data) ? data['name'] : undefined;
   const version = isObject(data) ? data['version'] : undefined;
@@ -80,7 +81,15 @@ function push(ctx: Ctx, ix: IndexRec): Reply {
   const releasefiles = rec.links.filter((l) => l.rel === 'releasefile').sort((a, b) => (a.basename < b.basename ? -1 : 1));
   if (!releasefiles.length) return apireturn(404, { message: `no release/files found for ${name}-${version}` });
   const targetindex = data['targetindex'];
-  if (typeof targetindex !== 'string') return apireturn(400, { message: 'only in-server pushes (targetindex) are supported by the double' });
+  if (typeof targetindex !== 'string') {
+    const { posturl, username, password } = data;
+    if (typeof posturl !== 'string' || typeof username !== 'string' || typeof password !== 'string') {
+      return apireturn(400, { message: 'no targetindex or posturl/username/password specified in json' });
+    }
+    const doczip = data['no_docs'] ? undefined : rec.links.find((l) => l.rel === 'doczip');
+    const pushed = await pushExternal(ctx.sim, posturl, username, password, rec.metadata, data['only_docs'] ? [] : releasefiles, doczip);
+    return apireturn(pushed.ok ? 200 : 502, { type: 'actionlog', result: pushed.results });
+  }
   const parts = targetindex.split('/');
   if (parts.length !== 2) return apireturn(400, { message: 'targetindex not in format user/index' });
   const target = ctx.sim.store.getIndexByName(targetindex);

@@ -143,13 +143,12 @@ export async function listVersions(sim: Sim, ix: IndexRec, project: string, pers
 }
 
 function viewLinks(base: string, links: FileLink[]): JsonValue[] {
-  return links.map((l) => ({
-    rel: l.rel,
-    hash_spec: `sha256=${l.sha256}`,
-    hashes: { sha256: l.sha256 },
-    href: `${base}/${l.relpath}`,
-    log: l.log.map((e) => ({ ...e })),
-  }));
+  return links.map((l) => {
+    const view: JsonObject = { rel: l.rel, hash_spec: `sha256=${l.sha256}`, hashes: { sha256: l.sha256 }, href: `${base}/${l.relpath}` };
+    if (l.forRelpath) view['for_href'] = `${base}/${l.forRelpath}`;
+    view['log'] = l.log.map((e) => ({ ...e }));
+    return view;
+  });
 }
 
 /** One index's version data as devpi's JSON API shows it (with absolute `+links`). */
