@@ -23,6 +23,7 @@ async function upload(sim: DevpiSim, file: PackageFile): Promise<void> {
   form.set(':action', 'file_upload');
   form.set('name', file.name);
   form.set('version', file.version);
+  for (const [key, value] of Object.entries(file.metadata)) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
   form.set('content', new Blob([new Uint8Array(file.content)]), file.filename);
   const res = await fetch(`${sim.url}/root/dev/`, { method: 'POST', body: form, headers: { Authorization: `Basic ${Buffer.from('root:').toString('base64')}` } });
   expect(res.status).toBe(200);
