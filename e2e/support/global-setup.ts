@@ -9,5 +9,6 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   process.env.E2E_DEVPI_URL = topology.devpiUrl;
   process.env.E2E_ROOT_PASSWORD = topology.rootPassword;
   process.env.E2E_SIMULATED = topology.simulated ? '1' : '0';
+  process.env.E2E_REPLICA_PIDS = topology.replicaPids.join(',');
   return topology.stop;
 }

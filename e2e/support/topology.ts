@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startDns } from './dns.js';
 import { loopbackVars, prepareNginxPrefix, startNginx } from './nginx.js';
 import { repoRoot } from './paths.js';
 import { freePort, stopChild, waitForHttp } from './processes.js';
@@ -19,9 +20,13 @@ export interface Topology {
   rootPassword: string;
   /** True when the suite runs against the in-memory double. */
   simulated: boolean;
+  /** PIDs of the dashboard replicas nginx balances over. */
+  replicaPids: number[];
   stop: () => Promise<void>;
 }
 
+const DASHBOARD_NAME = 'dashboard.e2e.internal';
+const REPLICA_HOSTS = ['127.0.0.1', '127.0.0.2'];
 const bffEntry = join(repoRoot, 'apps/bff/dist/server.js');
 const webDist = join(repoRoot, 'apps/web/dist');
 const simCli = join(repoRoot, 'packages/devpi-sim/dist/cli.js');
@@ -55,8 +60,10 @@ export async function startTopology(): Promise<Topology> {
   const children: ChildProcess[] = [];
   const prefix = await mkdtemp(join(tmpdir(), 'devpi-dashboard-e2e-nginx-'));
 
+  const closers: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
     for (const child of children.reverse()) await stopChild(child);
+    for (const close of closers) await close();
     await rm(prefix, { recursive: true, force: true });
   };
 
@@ -76,29 +83,43 @@ export async function startTopology(): Promise<Topology> {
 
     const lbPort = await freePort();
     const lbUrl = `http://127.0.0.1:${lbPort}`;
+    // Two replicas on the same port of two loopback addresses, sharing one SESSION_SECRET, found
+    // by nginx through a name with two A records, as `--scale dashboard=2` is under compose.
     const bffPort = await freePort();
-    const bff = node(bffEntry, [], {
-      ...process.env,
-      NODE_ENV: 'production',
-      DEVPI_URL: devpiUrl,
-      HOST: '127.0.0.1',
-      PORT: String(bffPort),
-      PUBLIC_URL: lbUrl,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      TRUST_PROXY_HOPS: '1',
-      STATIC_DIR: webDist,
-      LOG_LEVEL: process.env.E2E_BFF_LOG_LEVEL ?? 'warn',
-    });
-    children.push(bff);
-    await waitForHttp(`http://127.0.0.1:${bffPort}/healthz`, bff);
+    const sessionSecret = randomBytes(32).toString('base64url');
+    const replicaPids: number[] = [];
+    for (const host of REPLICA_HOSTS) {
+      const bff = node(bffEntry, [], {
+        ...process.env,
+        NODE_ENV: 'production',
+        DEVPI_URL: devpiUrl,
+        HOST: host,
+        PORT: String(bffPort),
+        PUBLIC_URL: lbUrl,
+        SESSION_SECRET: sessionSecret,
+        TRUST_PROXY_HOPS: '1',
+        STATIC_DIR: webDist,
+        LOG_LEVEL: process.env.E2E_BFF_LOG_LEVEL ?? 'error',
+      });
+      children.push(bff);
+      await waitForHttp(`http://${host}:${bffPort}/healthz`, bff);
+      if (bff.pid !== undefined) replicaPids.push(bff.pid);
+    }
+    const dns = await startDns(new Map([[DASHBOARD_NAME, REPLICA_HOSTS]]));
+    closers.push(dns.close);
 
-    const vars = { ...loopbackVars(lbPort, 0, bffPort), ...(await devpiUpstream(devpiUrl)) };
+    const vars = {
+      ...loopbackVars(lbPort, 0, bffPort),
+      DASHBOARD_UPSTREAM: `${DASHBOARD_NAME}:${bffPort}`,
+      NGINX_RESOLVER: `127.0.0.1:${dns.port}`,
+      ...(await devpiUpstream(devpiUrl)),
+    };
     const nginx = startNginx(await prepareNginxPrefix(prefix, vars));
     children.push(nginx);
     await waitForHttp(`${lbUrl}/+nginx-health`, nginx);
     await waitForHttp(`${lbUrl}/+dashboard/`, nginx);
 
-    return { lbUrl, devpiUrl, rootPassword: process.env.DEVPI_ROOT_PASSWORD ?? '', simulated, stop };
+    return { lbUrl, devpiUrl, rootPassword: process.env.DEVPI_ROOT_PASSWORD ?? '', simulated, replicaPids, stop };
   } catch (error) {
     await stop();
     throw error;
