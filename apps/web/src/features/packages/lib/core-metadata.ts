@@ -45,7 +45,7 @@ export function parseCoreMetadata(source: string): DistMetadata {
   for (const line of head.split('\n')) {
     if (/^[ \t]/.test(line) && fields.length > 0) {
       const last = fields[fields.length - 1] as [string, string];
-      last[1] += `\n${line.replace(/^ {7}\|?|^\s/, '')}`;
+      last[1] += `\n${line.replace(/^ {7}\|/, '').trimStart()}`;
       continue;
     }
     const at = line.indexOf(':');

@@ -1,6 +1,8 @@
 /** Gunzips a .tar.gz with the platform's DecompressionStream. */
 export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const body = new Response(new Uint8Array(bytes)).body;
+  if (!body) throw new Error('This browser cannot read gzip archives.');
+  const stream = body.pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 

@@ -8,8 +8,9 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const copy = new Uint8Array(data);
-  const stream = new Blob([copy]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const body = new Response(new Uint8Array(data)).body;
+  if (!body) throw new Error('This browser cannot read zip archives.');
+  const stream = body.pipeThrough(new DecompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 

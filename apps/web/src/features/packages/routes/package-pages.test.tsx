@@ -1,0 +1,99 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBff, type FakeBff } from '../testing/fake-bff';
+import { overview, project, version } from '../testing/fixtures';
+import { renderRoute } from '../testing/render-route';
+
+const api = '/+dashboard/api/packages/alice/dev';
+let bff: FakeBff | undefined;
+afterEach(() => {
+  cleanup();
+  bff?.restore();
+});
+
+beforeAll(() => {
+  // jsdom has no modal dialogs; this is the part of showModal the Dialog component relies on.
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+describe('project page', () => {
+  it('lists versions newest first with pre-releases and inherited versions marked', async () => {
+    bff = fakeBff({ [`GET ${api}`]: () => overview(), [`GET ${api}/acme-hello`]: () => project() });
+    renderRoute('/browse/alice/dev/acme-hello');
+    const rows = await screen.findAllByRole('row');
+    expect(rows.slice(1).map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['2.0rc1 pre-release', '1.10', '1.9']);
+    expect(within(rows[3] as HTMLElement).getByRole('link', { name: 'root/acme' })).toHaveAttribute('href', '/browse/root/acme');
+    expect(screen.getByText('blocked by mirror whitelist')).toBeInTheDocument();
+    expect(screen.getByText(/pip install --index-url https:\/\/pypi\.example\.com\/alice\/dev\/\+simple\/ acme-hello/)).toBeInTheDocument();
+  });
+});
+
+describe('version page', () => {
+  it('shows metadata, files, dependencies and the description in its box', async () => {
+    bff = fakeBff({ [`GET ${api}`]: () => overview(), [`GET ${api}/acme-hello/1.10`]: () => version() });
+    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    expect(await screen.findByRole('heading', { level: 1, name: /acme-hello 1\.10/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'acme_hello-1.10-py3-none-any.whl' })).toHaveAttribute('href', version().files[0]?.url);
+    expect(screen.getByText('Wheel')).toBeInTheDocument();
+    expect(screen.getByText('1.3 KB')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy the sha256 of acme_hello-1.10-py3-none-any.whl' })).toBeInTheDocument();
+    expect(screen.getByText(/Uploaded by/)).toHaveTextContent('Uploaded by alice to alice/dev');
+    const deps = screen.getByRole('list', { name: 'Dependencies' });
+    expect(within(deps).getByRole('link', { name: 'requests' })).toHaveAttribute('href', '/browse/alice/dev/requests');
+    expect(within(deps).queryByRole('link', { name: 'private-thing' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Documentation' })).toHaveAttribute('href', version().docs?.url);
+    expect(screen.getByText('pip install --index-url https://pypi.example.com/alice/dev/+simple/ "acme-hello==1.10"')).toBeInTheDocument();
+    const description = screen.getByTestId('description');
+    expect(within(description).getByRole('heading', { name: 'Acme' })).toBeInTheDocument();
+  });
+
+  it('asks for the typed name before forcing a removal on a non-volatile index', async () => {
+    bff = fakeBff({
+      [`GET ${api}`]: () => overview({ volatile: false }),
+      [`GET ${api}/acme-hello/1.10`]: () => version(),
+      'DELETE /+dashboard/api/devpi/alice/dev/acme-hello/1.10': () => ({ message: 'deleted' }),
+      [`GET ${api}/acme-hello`]: () => project(),
+    });
+    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove version' }));
+    const confirm = screen.getByRole('button', { name: 'Remove acme-hello 1.10' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(screen.getByLabelText(/to confirm/), 'acme-hello==1.10');
+    await userEvent.click(confirm);
+    await waitFor(() => expect(bff?.calls).toContain('DELETE /+dashboard/api/devpi/alice/dev/acme-hello/1.10?force='));
+  });
+
+  it('offers no removal of an inherited version', async () => {
+    bff = fakeBff({ [`GET ${api}`]: () => overview(), [`GET ${api}/acme-hello/1.9`]: () => version({ version: '1.9', sourceIndex: 'root/acme' }) });
+    renderRoute('/browse/alice/dev/acme-hello/1.9');
+    expect(await screen.findByText(/This version is inherited/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove version' })).toBeNull();
+  });
+});
+
+describe('index page', () => {
+  it('shows the resolution order and an upload area where the user may upload', async () => {
+    bff = fakeBff({
+      [`GET ${api}`]: () => overview(),
+      [`GET ${api}/+projects`]: () => ({ total: 0, offset: 0, limit: 50, items: [], scope: 'own', query: '', serial: 1, fetchedAt: '2026-11-24T12:00:00.000Z' }),
+    });
+    renderRoute('/browse/alice/dev');
+    const order = await screen.findByRole('list', { name: 'Resolution order' });
+    expect(within(order).getAllByRole('link').map((a) => a.textContent)).toEqual(['alice/dev', 'root/pypi']);
+    expect(screen.getByText('Upload to alice/dev')).toBeInTheDocument();
+    expect(await screen.findByText('No projects on this index yet.')).toBeInTheDocument();
+  });
+
+  it('says plainly when the index does not exist', async () => {
+    bff = fakeBff({});
+    renderRoute('/browse/alice/nope');
+    expect(await screen.findByRole('heading', { name: 'Not found' })).toBeInTheDocument();
+  });
+});
