@@ -8,23 +8,37 @@ import { RouteError } from './routes/route-error';
  * a `loader` that fills the query cache. The ErrorBoundary is attached here rather than in the
  * module so that a chunk that fails to download still shows a readable error.
  */
+const screen = (path: string, lazy: RouteObject['lazy']): RouteObject => ({ path, lazy, ErrorBoundary: RouteError });
+
 export const routes: RouteObject[] = [
+  { path: paths.login.pattern, lazy: () => import('./routes/login'), ErrorBoundary: RouteError },
   {
     id: 'app',
     path: paths.home.pattern,
     lazy: () => import('./routes/app-layout'),
     ErrorBoundary: RouteError,
     children: [
-      {
-        ErrorBoundary: RouteError,
-        children: [
-          { index: true, lazy: () => import('./routes/home') },
-          // Package browsing: owned by features/packages (see that file); only its small route
-          // array is in the initial bundle, each screen is behind its own `lazy` import.
-          ...packageRoutes,
-          { path: '*', lazy: () => import('./routes/not-found') },
-        ],
-      },
+      { index: true, lazy: () => import('./routes/home'), ErrorBoundary: RouteError },
+      screen(paths.account.password.pattern, () => import('./routes/account-password')),
+      screen(paths.users.list.pattern, () => import('./routes/users/list')),
+      screen(paths.users.create.pattern, () => import('./routes/users/create')),
+      screen(paths.users.detail.pattern, () => import('./routes/users/detail')),
+      screen(paths.users.edit.pattern, () => import('./routes/users/edit')),
+      screen(paths.users.password.pattern, () => import('./routes/users/password')),
+      screen(paths.users.json.pattern, () => import('./routes/users/json')),
+      screen(paths.indexes.list.pattern, () => import('./routes/indexes/list')),
+      screen(paths.indexes.create.pattern, () => import('./routes/indexes/create')),
+      screen(paths.indexes.detail.pattern, () => import('./routes/indexes/detail')),
+      screen(paths.indexes.edit.pattern, () => import('./routes/indexes/edit')),
+      screen(paths.indexes.permissions.pattern, () => import('./routes/indexes/permissions')),
+      screen(paths.indexes.clientConfig.pattern, () => import('./routes/indexes/client')),
+      screen(paths.indexes.json.pattern, () => import('./routes/indexes/json')),
+      screen(paths.permissions.matrix.pattern, () => import('./routes/permissions')),
+      screen(paths.status.pattern, () => import('./routes/status')),
+      // Package browsing: owned by features/packages (see that file). Only its small route array
+      // is in the initial bundle; each of its screens sits behind its own `lazy` import.
+      ...packageRoutes,
+      { path: '*', lazy: () => import('./routes/not-found') },
     ],
   },
 ];

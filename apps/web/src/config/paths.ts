@@ -96,3 +96,9 @@ export function safeNext(next: string | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return paths.home.to();
   return next;
 }
+
+/** Splits devpi's "user/index" into the two segments the index paths take. */
+export function indexParts(name: string): [user: string, index: string] {
+  const slash = name.indexOf('/');
+  return slash < 0 ? [name, ''] : [name.slice(0, slash), name.slice(slash + 1)];
+}

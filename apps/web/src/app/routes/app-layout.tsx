@@ -1,19 +1,32 @@
-import { Outlet } from 'react-router';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Outlet, useNavigation } from 'react-router';
 import '../../components/layout/layout.css';
 import { Sidebar } from '../../components/layout/sidebar';
 import { ThemeToggle } from '../../components/layout/theme-toggle';
+import { configQueryOptions, sessionQueryOptions } from '../../features/auth/api/session';
+import { UserMenu } from '../../features/auth/components/user-menu';
+import { queryClient } from '../../lib/query-client';
+import { RootPasswordBanner } from '../root-password-banner';
+
+export async function loader() {
+  await Promise.all([queryClient.ensureQueryData(sessionQueryOptions()), queryClient.ensureQueryData(configQueryOptions())]);
+  return null;
+}
 
 export function Component() {
+  const { data: session } = useSuspenseQuery(sessionQueryOptions());
+  const navigation = useNavigation();
   return (
     <div className="app-shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
+      <a className="skip-link" href="#main">Skip to content</a>
       <Sidebar />
       <header className="topbar">
+        {navigation.state === 'loading' && <span className="nav-progress" role="progressbar" aria-label="Loading page" />}
+        <UserMenu session={session} />
         <ThemeToggle />
       </header>
       <main className="main" id="main" tabIndex={-1}>
+        <RootPasswordBanner session={session} />
         <Outlet />
       </main>
     </div>

@@ -1,14 +1,69 @@
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths';
+import { Badge } from '../../components/ui/badge';
+import { ButtonLink } from '../../components/ui/button';
+import { Card, PageHeader } from '../../components/ui/page-header';
+import { indexParts, paths } from '../../config/paths';
+import { sessionQueryOptions } from '../../features/auth/api/session';
+import { indexListQueryOptions } from '../../features/indexes/api/indexes';
+import { statusQueryOptions } from '../../features/status/api/status';
+import { userListQueryOptions } from '../../features/users/api/users';
+import { queryClient } from '../../lib/query-client';
+
+export async function loader() {
+  await queryClient.ensureQueryData(indexListQueryOptions());
+  return null;
+}
 
 export function Component() {
+  const { data: session } = useSuspenseQuery(sessionQueryOptions());
+  const { data: list } = useSuspenseQuery(indexListQueryOptions());
+  const users = useQuery(userListQueryOptions({ limit: 1 }));
+  const status = useQuery({ ...statusQueryOptions(), refetchInterval: false });
+  const indexes = list.owners.flatMap((group) => group.indexes);
+  const flagged = indexes.filter((index) => index.warnings.length > 0);
   return (
     <>
-      <h1>Overview</h1>
-      <ul>
-        <li><Link to={paths.indexes.list.to()}>Indexes</Link></li>
-        <li><Link to={paths.users.list.to()}>Users</Link></li>
-      </ul>
+      <PageHeader
+        title={session.user ? `Welcome, ${session.user}` : 'devpi overview'}
+        description="Users, indexes and upload permissions of this devpi server."
+        actions={
+          <>
+            <ButtonLink to={paths.users.create.to()}>Create user</ButtonLink>
+            <ButtonLink to={paths.indexes.create.to()} variant="primary">Create index</ButtonLink>
+          </>
+        }
+      />
+      <div className="status-grid">
+        <Link className="stat stat-link" to={paths.indexes.list.to()}>
+          <span className="stat-label">Indexes</span><span className="stat-value">{list.total}</span>
+        </Link>
+        <Link className="stat stat-link" to={paths.users.list.to()}>
+          <span className="stat-label">Users</span><span className="stat-value">{users.data?.total ?? '…'}</span>
+        </Link>
+        <Link className="stat stat-link" to={paths.status.to()}>
+          <span className="stat-label">Serial</span><span className="stat-value">{status.data?.serial ?? '…'}</span>
+        </Link>
+        <Link className="stat stat-link" to={paths.status.to()}>
+          <span className="stat-label">Role</span><span className="stat-value stat-small">{status.data?.role ?? '…'}</span>
+        </Link>
+      </div>
+      <Card title="Indexes that need attention">
+        {flagged.length === 0 ? (
+          <p className="muted">No index has a world-writable or empty upload list.</p>
+        ) : (
+          <ul className="index-links">
+            {flagged.map((index) => (
+              <li key={index.name}>
+                <Link className="mono" to={paths.indexes.permissions.to(...indexParts(index.name))}>{index.name}</Link>{' '}
+                {index.warnings.map((warning) => (
+                  <Badge key={warning.code} tone={warning.code === 'anonymous_upload' ? 'danger' : 'warning'}>{warning.message}</Badge>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </>
   );
 }

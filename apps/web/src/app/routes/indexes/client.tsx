@@ -1,0 +1,26 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Alert } from '../../../components/ui/alert';
+import { configQueryOptions, sessionQueryOptions } from '../../../features/auth/api/session';
+import { ClientConfig } from '../../../features/client-config/components/client-config';
+import { indexDetailQueryOptions } from '../../../features/indexes/api/indexes';
+import { useParam } from '../route-params';
+import { IndexHeader } from './index-header';
+import { loadIndex } from './index-context';
+
+export const loader = loadIndex;
+
+export function Component() {
+  const user = useParam('user');
+  const index = useParam('index');
+  const { data: config } = useSuspenseQuery(indexDetailQueryOptions(user, index));
+  const { data: settings } = useSuspenseQuery(configQueryOptions());
+  const { data: session } = useSuspenseQuery(sessionQueryOptions());
+  const uploader = config?.type === 'stage' && session.user && config.acl_upload.includes(session.user) ? session.user : null;
+  return (
+    <>
+      <IndexHeader user={user} index={index} title={<>Use <span className="mono">{user}/{index}</span> from Python tools</>} />
+      {config?.type === 'mirror' && <Alert tone="info">This is a mirror: install from it, but upload to a stage index.</Alert>}
+      <ClientConfig publicUrl={settings.publicUrl} user={user} index={index} uploader={uploader ?? session.user} />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from 'react-router';
+import { indexDetailQueryOptions, indexListQueryOptions } from '../../../features/indexes/api/indexes';
+import { userListQueryOptions } from '../../../features/users/api/users';
+import { queryClient } from '../../../lib/query-client';
+import { notFound, param } from '../route-params';
+
+/** Up to this many user names feed autocompletion; the BFF pages beyond that. */
+export const USER_SUGGESTIONS = { limit: 500 } as const;
+export const userSuggestionsQuery = () => userListQueryOptions(USER_SUGGESTIONS);
+
+/** Loader of every screen about one index: 404 when devpi does not know it. */
+export async function loadIndex({ params }: LoaderFunctionArgs) {
+  const user = param(params, 'user');
+  const index = param(params, 'index');
+  const config = await queryClient.ensureQueryData(indexDetailQueryOptions(user, index));
+  if (!config) notFound(`devpi has no index called “${user}/${index}”.`);
+  return null;
+}
+
+/** The index screen plus what forms need: every index (bases, cycles) and user names. */
+export async function loadIndexForEditing(args: LoaderFunctionArgs) {
+  await Promise.all([
+    loadIndex(args),
+    queryClient.ensureQueryData(indexListQueryOptions()),
+    queryClient.ensureQueryData(userSuggestionsQuery()),
+  ]);
+  return null;
+}

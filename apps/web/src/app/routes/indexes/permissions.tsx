@@ -1,0 +1,42 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { Card } from '../../../components/ui/page-header';
+import { paths } from '../../../config/paths';
+import { indexDetailQueryOptions } from '../../../features/indexes/api/indexes';
+import { UploadAclEditor } from '../../../features/indexes/components/upload-acl-editor';
+import { useParam } from '../route-params';
+import { IndexHeader } from './index-header';
+import { loadIndexForEditing, userSuggestionsQuery } from './index-context';
+
+export const loader = loadIndexForEditing;
+
+export function Component() {
+  const user = useParam('user');
+  const index = useParam('index');
+  const { data: config } = useSuspenseQuery(indexDetailQueryOptions(user, index));
+  const { data: users } = useSuspenseQuery(userSuggestionsQuery());
+  if (!config) return <Alert tone="error">devpi has no index called “{user}/{index}”.</Alert>;
+  const userNames = users.items.map((entry) => entry.username);
+  return (
+    <>
+      <IndexHeader user={user} index={index} title={<>Upload permissions of <span className="mono">{user}/{index}</span></>} />
+      {config.type === 'mirror' ? (
+        <Alert tone="info">This index is a mirror: packages come from {config.mirror_url} and nobody uploads to it.</Alert>
+      ) : (
+        <>
+          <p className="muted">
+            Changes apply immediately, one entry at a time, so edits by other admins are never overwritten. Only {user} and root may change them.
+            Root and the owner may upload only if listed. <Link to={paths.permissions.matrix.to(undefined, `${user}/${index}`)}>Check why someone cannot upload</Link>.
+          </p>
+          <Card>
+            <UploadAclEditor user={user} index={index} aclKey="acl_upload" entries={config.acl_upload} userNames={userNames} label="Who may upload packages (acl_upload)" />
+          </Card>
+          <Card>
+            <UploadAclEditor user={user} index={index} aclKey="acl_toxresult_upload" entries={config.acl_toxresult_upload} userNames={userNames} label="Who may upload test results (acl_toxresult_upload)" />
+          </Card>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { CopyButton } from '../../../components/ui/copy-button';
+import { clientSnippets, indexUrls, type SnippetInput } from '../lib/snippets';
+import './client-config.css';
+
+/** Every way to point a Python tool at this index, with the public URL filled in. */
+export function ClientConfig(props: SnippetInput) {
+  const { simpleUrl, insecure, host } = indexUrls(props);
+  const snippets = clientSnippets(props);
+  return (
+    <div className="client-config">
+      <p>
+        Simple index URL: <code>{simpleUrl}</code> <CopyButton text={simpleUrl} label="Copy the simple index URL" />
+      </p>
+      {insecure && (
+        <p className="muted">
+          devpi is reached over plain http here, so pip needs <code>trusted-host = {host}</code>. Serve it over https to drop that.
+        </p>
+      )}
+      <nav aria-label="Client tools" className="client-config-toc">
+        {snippets.map((snippet) => <a key={snippet.id} href={`#snippet-${snippet.id}`}>{snippet.title}</a>)}
+      </nav>
+      {snippets.map((snippet) => (
+        <section key={snippet.id} id={`snippet-${snippet.id}`} className="card snippet" aria-labelledby={`snippet-${snippet.id}-title`}>
+          <div className="card-header">
+            <div>
+              <h2 id={`snippet-${snippet.id}-title`}>{snippet.title}</h2>
+              <p className="muted snippet-where">{snippet.where}</p>
+            </div>
+            <CopyButton text={snippet.text} label={`Copy ${snippet.title}`} />
+          </div>
+          <pre className="code-block snippet-code" tabIndex={0}>{snippet.text}</pre>
+        </section>
+      ))}
+    </div>
+  );
+}

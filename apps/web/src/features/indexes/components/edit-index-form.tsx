@@ -1,0 +1,73 @@
+import type { IndexConfig } from '@devpi-dashboard/devpi-client';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
+import { Button, ButtonLink } from '../../../components/ui/button';
+import { validate, type FieldErrors } from '../../../lib/form';
+import { usePatchIndex } from '../api/indexes';
+import type { BaseGraph } from '../lib/bases';
+import { diffToOps, valuesFromConfig, type IndexFormValues } from '../lib/index-form-values';
+import { indexServerErrors, indexValuesSchema, type IndexField } from '../lib/index-schema';
+import { IndexFields } from './index-fields';
+import { UnknownKeys } from './unknown-keys';
+
+interface Props {
+  user: string;
+  index: string;
+  config: IndexConfig;
+  graph: BaseGraph;
+  userNames: string[];
+  cancelTo: string;
+  onSaved: () => void;
+}
+
+/**
+ * Edits an index by sending only what changed, as devpi's list of operations; a full config read
+ * earlier is never written back, so a concurrent change by someone else survives.
+ */
+export function EditIndexForm({ user, index, config, graph, userNames, cancelTo, onSaved }: Props) {
+  const patch = usePatchIndex(user, index);
+  const [values, setValues] = useState<IndexFormValues>(() => valuesFromConfig(config));
+  const [errors, setErrors] = useState<FieldErrors<IndexField>>({});
+  const ops = diffToOps(config, values);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const checked = validate(indexValuesSchema, values);
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    if (ops.length === 0) return onSaved();
+    try {
+      await patch.mutateAsync(ops);
+      onSaved();
+    } catch (error) {
+      setErrors(indexServerErrors(error));
+    }
+  }
+
+  return (
+    <form className="form form-wide" onSubmit={submit} noValidate aria-label={`Edit index ${user}/${index}`}>
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+      <p>
+        Type: <Badge tone={config.type === 'mirror' ? 'accent' : 'neutral'}>{config.type}</Badge>{' '}
+        <span className="muted">(devpi cannot change the type of an existing index)</span>
+      </p>
+      <IndexFields self={`${user}/${index}`} values={values} onChange={setValues} errors={errors} graph={graph} userNames={userNames} />
+      <UnknownKeys config={config} />
+      <div className="pending-ops" aria-live="polite">
+        {ops.length === 0 ? (
+          <p className="muted">No changes yet.</p>
+        ) : (
+          <>
+            <p className="field-label">Changes to send ({ops.length})</p>
+            <pre className="code-block">{ops.join('\n')}</pre>
+          </>
+        )}
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={patch.isPending} disabled={ops.length === 0}>Save changes</Button>
+        <ButtonLink to={cancelTo} variant="ghost">Cancel</ButtonLink>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Status } from '@devpi-dashboard/devpi-client';
+import { Alert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
+import { Card } from '../../../components/ui/page-header';
+import { assessStatus } from '../lib/status-health';
+
+function when(timestamp: number | undefined): string {
+  return timestamp === undefined ? 'unknown' : new Date(timestamp * 1000).toLocaleString();
+}
+
+export function StatusView({ status }: { status: Status }) {
+  const health = assessStatus(status);
+  const isReplica = status.role.toUpperCase() === 'REPLICA';
+  return (
+    <>
+      {health.findings.length === 0 ? (
+        <Alert tone="success">devpi reports no problems.</Alert>
+      ) : (
+        health.findings.map((finding) => <Alert key={finding.text} tone={finding.tone}>{finding.text}</Alert>)
+      )}
+      <div className="status-grid">
+        <div className="stat"><span className="stat-label">Role</span><span className="stat-value">{status.role}</span></div>
+        <div className="stat"><span className="stat-label">Serial</span><span className="stat-value">{status.serial}</span></div>
+        <div className="stat">
+          <span className="stat-label">{isReplica ? 'Behind primary' : 'Event processing lag'}</span>
+          <span className="stat-value">{(isReplica ? health.replicaLag : health.eventLag) ?? '—'}</span>
+        </div>
+        <div className="stat"><span className="stat-label">Last change</span><span className="stat-value stat-small">{when(status['last-commit-timestamp'])}</span></div>
+      </div>
+      <Card title="Server">
+        <dl className="definition-list">
+          {Object.entries(status.versioninfo ?? {}).map(([name, version]) => (
+            <div key={name} className="dl-row"><dt>{name}</dt><dd className="mono">{version}</dd></div>
+          ))}
+          {status.uuid && (<><dt>UUID</dt><dd className="mono">{status.uuid}</dd></>)}
+          {health.primaryUrl && (<><dt>Primary</dt><dd className="mono">{health.primaryUrl}</dd></>)}
+          {status['outside-url'] && (<><dt>Outside URL</dt><dd className="mono">{status['outside-url']}</dd></>)}
+        </dl>
+      </Card>
+      {!isReplica && (
+        <Card title="Replicas">
+          {health.replicas.length === 0 ? <p className="muted">No replica is polling this server.</p> : (
+            <ul>
+              {health.replicas.map((replica) => (
+                <li key={replica.id}>
+                  <span className="mono">{replica.address ?? replica.id}</span> at serial {replica.serial ?? '?'}{' '}
+                  {replica.lag ? <Badge tone="warning">{replica.lag} behind</Badge> : <Badge tone="success">in sync</Badge>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+      {status.metrics && status.metrics.length > 0 && (
+        <Card title="Metrics">
+          <div className="table-wrap">
+            <table className="table">
+              <thead><tr><th scope="col">Metric</th><th scope="col">Kind</th><th scope="col">Value</th></tr></thead>
+              <tbody>
+                {status.metrics.map(([name, kind, value]) => (
+                  <tr key={name}><td className="mono">{name}</td><td>{kind}</td><td>{value}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

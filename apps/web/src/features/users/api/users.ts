@@ -1,0 +1,51 @@
+import type { CreateUserInput, ModifyUserInput } from '@devpi-dashboard/devpi-client';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { dashboardApi, devpi } from '../../../lib/api-client';
+
+export interface UserListFilter {
+  q?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export const userKeys = {
+  all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  list: (filter: UserListFilter) => [...userKeys.lists(), filter] as const,
+  details: () => [...userKeys.all, 'detail'] as const,
+  detail: (user: string) => [...userKeys.details(), user] as const,
+};
+
+export const userListQueryOptions = (filter: UserListFilter) =>
+  queryOptions({ queryKey: userKeys.list(filter), queryFn: () => dashboardApi.users(filter), placeholderData: keepPreviousData });
+
+/** One user as devpi returns it (`GET /<user>`, what `devpi getjson /<user>` prints); null when absent. */
+export const userDetailQueryOptions = (user: string) =>
+  queryOptions({ queryKey: userKeys.detail(user), queryFn: async () => (await devpi.getUser(user)) ?? null });
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ username, ...input }: CreateUserInput & { username: string }) => devpi.createUser(username, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useModifyUser(user: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: ModifyUserInput) => devpi.modifyUser(user, patch),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useDeleteUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (user: string) => devpi.deleteUser(user),
+    onSuccess: (_result, user) => {
+      queryClient.removeQueries({ queryKey: userKeys.detail(user) });
+      return queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import type { UserConfig } from '@devpi-dashboard/devpi-client';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button, ButtonLink } from '../../../components/ui/button';
+import { TextAreaField, TextField } from '../../../components/ui/field';
+import { formText, validate, type FieldErrors } from '../../../lib/form';
+import { editUserSchema, userServerErrors } from '../api/user-schemas';
+import { useModifyUser } from '../api/users';
+
+type Field = 'email' | 'title' | 'description';
+
+export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; onSaved: () => void; cancelTo: string }) {
+  const modify = useModifyUser(user.username);
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const checked = validate(editUserSchema, { email: formText(data, 'email'), title: formText(data, 'title'), description: formText(data, 'description') });
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    // Only changed keys are sent; devpi treats an empty value as "remove this key".
+    const patch: Partial<Record<Field, string>> = {};
+    for (const key of ['email', 'title', 'description'] as const) {
+      if (checked.data[key] !== (user[key] ?? '')) patch[key] = checked.data[key];
+    }
+    if (Object.keys(patch).length === 0) return onSaved();
+    try {
+      await modify.mutateAsync(patch);
+      onSaved();
+    } catch (error) {
+      setErrors(userServerErrors(error));
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={`Edit user ${user.username}`}>
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+      <TextField label="Email" name="email" type="email" defaultValue={user.email ?? ''} error={errors.email} />
+      <TextField label="Title" name="title" defaultValue={user.title ?? ''} error={errors.title} />
+      <TextAreaField label="Description" name="description" defaultValue={user.description ?? ''} error={errors.description} />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={modify.isPending}>
+          Save changes
+        </Button>
+        <ButtonLink to={cancelTo} variant="ghost">
+          Cancel
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/field';
+import { formText, validate, type FieldErrors } from '../../../lib/form';
+import { passwordSchema, userServerErrors } from '../api/user-schemas';
+import { useModifyUser } from '../api/users';
+
+/** Sets `user`'s password: typed twice, never empty. Sends a password-only PATCH, which devpi lets a user do to themselves. */
+export function PasswordForm({ user, submitLabel, onDone, compact = false }: { user: string; submitLabel: string; onDone: () => void; compact?: boolean }) {
+  const modify = useModifyUser(user);
+  const [errors, setErrors] = useState<FieldErrors<'password' | 'passwordRepeat'>>({});
+  const [done, setDone] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const checked = validate(passwordSchema, { password: formText(data, 'password'), passwordRepeat: formText(data, 'passwordRepeat') });
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    setDone(false);
+    try {
+      await modify.mutateAsync({ password: checked.data.password });
+      form.reset();
+      setDone(true);
+      onDone();
+    } catch (error) {
+      setErrors(userServerErrors(error));
+    }
+  }
+
+  return (
+    <form className={compact ? 'form form-inline' : 'form'} onSubmit={submit} noValidate aria-label={submitLabel}>
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+      {done && <Alert tone="success">Password changed. Sessions that are signed in stay signed in.</Alert>}
+      <div className="form-row">
+        <TextField label="New password" name="password" type="password" autoComplete="new-password" required error={errors.password} />
+        <TextField label="Repeat new password" name="passwordRepeat" type="password" autoComplete="new-password" required error={errors.passwordRepeat} />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={modify.isPending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { DevpiClient } from '@devpi-dashboard/devpi-client';
+import {
+  apiPaths,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  DEVPI_PROXY_BASE,
+  dashboardConfigSchema,
+  errorBodySchema,
+  errorCodes,
+  indexListSchema,
+  sessionSchema,
+  uploadExplanationSchema,
+  uploadMatrixSchema,
+  usersPageSchema,
+  type LoginRequest,
+} from '@devpi-dashboard/dashboard-api';
+import type { z } from 'zod';
+import { notifySessionExpired } from './session-expiry';
+import { xhrFetch, type UploadProgress } from './xhr-fetch';
+
+/*
+ * The SPA's one fetch wrapper. Everything goes through `dashboardFetch`: the devpi client (through
+ * the BFF's proxy) and the typed calls to the BFF's own API below. Components never call fetch.
+ */
+
+async function isSessionExpired(response: Response): Promise<boolean> {
+  try {
+    const parsed = errorBodySchema.safeParse(await response.clone().json());
+    return parsed.success && parsed.data.error.code === errorCodes.sessionExpired;
+  } catch {
+    return false;
+  }
+}
+
+/** `onUploadProgress` switches the transport to XMLHttpRequest, which can report it (uploads). */
+export async function dashboardFetch(input: string, init?: RequestInit & { onUploadProgress?: UploadProgress }): Promise<Response> {
+  const { onUploadProgress, ...rest } = init ?? {};
+  const headers = new Headers(rest.headers);
+  headers.set(CSRF_HEADER, CSRF_HEADER_VALUE);
+  const request = { ...rest, headers, credentials: 'same-origin' } as const;
+  const response = onUploadProgress ? await xhrFetch(input, request, onUploadProgress) : await fetch(input, request);
+  if (response.status === 401 && (await isSessionExpired(response))) notifySessionExpired();
+  return response;
+}
+
+/** devpi, as seen through the BFF (which adds the session's X-Devpi-Auth). */
+export const devpi = new DevpiClient({ baseUrl: DEVPI_PROXY_BASE, fetch: dashboardFetch });
+
+/** The same devpi client, reporting upload progress through the same wrapper (for twine-style uploads). */
+export function devpiWithUploadProgress(onProgress: UploadProgress): DevpiClient {
+  return new DevpiClient({ baseUrl: DEVPI_PROXY_BASE, fetch: (input, init) => dashboardFetch(input, { ...init, onUploadProgress: onProgress }) });
+}
+
+/** A failed call to the BFF's own API, with the code and details of its error body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** A typed call to the BFF's own API: the answer is parsed with `schema`, failures become ApiError. */
+export async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await dashboardFetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  } catch {
+    throw new ApiError(0, 'network', 'The dashboard server could not be reached. Check your connection and try again.');
+  }
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(body);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(response.status, code, message, details);
+    }
+    throw new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}`.trim());
+  }
+  return schema.parse(body);
+}
+
+/** `?a=1&b=2` from the defined, non-empty params. */
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const jsonBody = (body: unknown): RequestInit => ({ body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+
+/** The BFF's own JSON API, each answer parsed with the shared zod schema. */
+export const dashboardApi = {
+  session: () => request(sessionSchema, apiPaths.session),
+  login: (credentials: LoginRequest) => request(sessionSchema, apiPaths.session, { method: 'POST', ...jsonBody(credentials) }),
+  logout: async () => {
+    await dashboardFetch(apiPaths.session, { method: 'DELETE' });
+  },
+  config: () => request(dashboardConfigSchema, apiPaths.config),
+  users: (params: { q?: string; offset?: number; limit?: number }) => request(usersPageSchema, `${apiPaths.users}${query(params)}`),
+  indexes: () => request(indexListSchema, apiPaths.indexes),
+  uploadMatrix: (params: { q?: string; index?: string; offset?: number; limit?: number }) =>
+    request(uploadMatrixSchema, `${apiPaths.uploadMatrix}${query(params)}`),
+  uploadExplain: (params: { user: string; index: string }) => request(uploadExplanationSchema, `${apiPaths.uploadExplain}${query(params)}`),
+};
