@@ -57,7 +57,7 @@ function navigation(base: string, crumbs: Crumbs): string {
   return spans.join('\n');
 }
 
-export interface PageParts { base: string; title?: string | undefined; crumbs?: Crumbs; body: string; afterHeader?: string; scripts?: string; headScripts?: string[] }
+export interface PageParts { base: string; title?: string | undefined; crumbs?: Crumbs; body: string; afterHeader?: string; scripts?: string; headScripts?: string[]; query?: string }
 
 /** A full devpi-web page: head, search header with help, breadcrumb navigation, content and footer. */
 export function webPage(parts: PageParts): string {
@@ -84,7 +84,7 @@ ${(parts.headScripts ?? []).map((js) => `\n        <script src="${base}/+static-
         <div class="header">
     <form method="get" id="search" action="${base}/+search">
     <h1><a href="${base}/">devpi</a></h1>
-    <input type="text" size="60" name="query" autofocus />
+    <input type="text" size="60" name="query" autofocus${parts.query === undefined ? '' : ` value="${escapeHtml(parts.query)}"`} />
     <input type="submit" value="Search" />
     <span class="help">
         <a href="${base}/+searchhelp">How to<br /> search?</a>

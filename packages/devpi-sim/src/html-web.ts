@@ -124,6 +124,29 @@ ${rows.join('\n')}
   });
 }
 
+/** devpi-web's sizeof_fmt: `1 KB`, `500 bytes`. */
+function sizeText(bytes: number): string {
+  let n = bytes;
+  for (const unit of ['bytes', 'KB', 'MB', 'GB']) {
+    if (n < 1024) return `${Math.round(n)} ${unit}`;
+    n /= 1024;
+  }
+  return `${Math.round(n)} TB`;
+}
+
+function fileFacts(ctx: Ctx, l: FileLink): string {
+  const file = ctx.sim.store.files.get(l.relpath);
+  const facts: string[] = [];
+  if (file) facts.push(`<dt>Size</dt><dd>${sizeText(file.content.length)}</dd>`);
+  if (l.basename.endsWith('.whl')) {
+    const pyTag = l.basename.slice(0, -4).split('-').at(-3) ?? '';
+    facts.push('<dt>Type</dt><dd>Python Wheel</dd>');
+    if (pyTag) facts.push(`<dt>Python</dt><dd>${e(pyTag.replace(/^py/, ''))}</dd>`);
+  } else if (l.basename.endsWith('.egg')) facts.push('<dt>Type</dt><dd>Python Egg</dd>');
+  else facts.push('<dt>Type</dt><dd>Source</dd>');
+  return `<dl>${facts.join('')}</dl>`;
+}
+
 const INFO_KEYS = ['author', 'author_email', 'license', 'metadata_version', 'requires_python', 'keywords', 'maintainer', 'maintainer_email', 'platform', 'requires_dist'];
 
 export async function versionPage(ctx: Ctx, ix: IndexRec, project: string, version: string, meta: JsonObject, links: FileLink[]): Promise<string> {
@@ -140,7 +163,7 @@ export async function versionPage(ctx: Ctx, ix: IndexRec, project: string, versi
     .map((k) => `            <tr class="${k}">\n                <td class="key">${k}</td>\n                <td class="value">${e(shown(k))}</td>\n            </tr>`);
   const files = sortedFiles(links).map((l) => {
     const history = l.log.map((entry) => `<li>${entry.what === 'push' ? 'Pushed' : 'Uploaded'} to <a href="${ctx.base}/${entry.dst ?? indexName(ix)}">${entry.dst ?? indexName(ix)}</a>${entry.who ? ` by ${e(entry.who)}` : ''} <span class="timestamp">${entry.when.join('-')}</span></li>`);
-    return `<tr><td title="sha256=${l.sha256}">${fileLink(ctx, l)}</td><td class="toxresults"></td><td><ul class="file_history">${history.join('')}</ul></td></tr>`;
+    return `<tr><td title="sha256=${l.sha256}">${fileLink(ctx, l)}${fileFacts(ctx, l)}</td><td class="toxresults"></td><td><ul class="file_history">${history.join('')}</ul></td></tr>`;
   });
   const description = typeof meta['description'] === 'string' && meta['description']
     ? renderDescription(meta['description'], String(meta['description_content_type'] ?? ''))

@@ -88,6 +88,14 @@ export async function mirrorNames(sim: Sim, ix: IndexRec): Promise<Map<string, s
   const st = state(ix);
   const now = sim.clock.nowMs();
   if (st.names && st.namesFetchedAt !== undefined && now - st.namesFetchedAt < expiryMs(ix)) return st.names;
+  // concurrent requests share one upstream fetch, as a 600,000-name list takes a while
+  st.namesPending ??= fetchNames(sim, ix, st, now).finally(() => {
+    st.namesPending = undefined;
+  });
+  return st.namesPending;
+}
+
+async function fetchNames(sim: Sim, ix: IndexRec, st: MirrorState, now: number): Promise<Map<string, string>> {
   const res = await sim.fetchUpstream(mirrorUrl(sim, ix), ACCEPT);
   st.namesFetchedAt = now;
   if (res.status !== 200) {

@@ -32,6 +32,8 @@ export interface MirrorState {
   names?: Map<string, string>;
   namesFetchedAt?: number;
   namesFailed?: boolean;
+  /** A fetch of the name list in flight, shared by concurrent requests. */
+  namesPending?: Promise<Map<string, string>>;
   /** Names as first indexed, what devpi-web's search index knows about. */
   searchNames?: string[];
   projects: Map<string, { links: MirrorLink[]; fetchedAt: number }>;

@@ -5,6 +5,7 @@ import { escapeHtml as e } from './html-escape.js';
 import { SEARCH_HELP, webPage } from './html-layout.js';
 import type { IndexRec } from './model.js';
 import { indexName, isMirror } from './model.js';
+import { docFile } from './docs.js';
 import { latestVersion, normalizeName } from './names.js';
 import { sro } from './stage-ops.js';
 
@@ -34,6 +35,24 @@ function search(ctx: Ctx, query: string, indexes: IndexRec[], limit: number): Hi
   return hits;
 }
 
+/** Doc-page sub-hits: one per matching field (title, page text), with whoosh-like highlighting. */
+function docHits(ctx: Ctx, h: Hit, query: string): string {
+  if (!h.hasDoc || !h.version) return '';
+  const page = docFile(ctx.sim, h.ix, h.project, h.version, 'index.html');
+  if (!page) return '';
+  const source = page.content.toString('utf8');
+  const title = /<title>([^<]*)<\/title>/.exec(source)?.[1] ?? `${h.project} docs`;
+  const text = source.replace(/<title>[^<]*<\/title>/, '').replace(/<[^>]+>/g, '');
+  const term = query.toLowerCase().split(/\s+/).find(Boolean) ?? '';
+  const at = text.toLowerCase().indexOf(term);
+  if (!term || at < 0) return '';
+  const start = Math.max(0, at - 20);
+  const fragment = `${e(text.slice(start, at))}<strong class="match term0">${e(text.slice(at, at + term.length))}</strong>${e(text.slice(at + term.length, at + term.length + 21))}`;
+  const href = `${ctx.base}/${indexName(h.ix)}/${h.project}/${h.version}/+d/index.html`;
+  const hit = `<dl><dt><a href="${href}">${e(title)}</a></dt><dd condition="sub_hit.highlight">${fragment}</dd></dl>`;
+  return title.toLowerCase().includes(term) ? hit + hit : hit;
+}
+
 export function searchPage(ctx: Ctx): Reply {
   const query = ctx.query.get('query') ?? '';
   const indexes = ctx.sim.store.allIndexes().sort((a, b) => indexName(a).localeCompare(indexName(b)));
@@ -41,13 +60,10 @@ export function searchPage(ctx: Ctx): Reply {
     const path = `${indexName(h.ix)}/${h.project}`;
     const target = h.version ? `${path}/${h.version}` : path;
     const label = h.version ? `${h.project}-${h.version}` : h.project;
-    const doc = h.hasDoc && h.version
-      ? `<dl><dt><a href="${ctx.base}/${path}/${h.version}/+d/index.html">${e(h.project)} docs</a></dt></dl>`
-      : '';
-    return `<dt class="packagename"><a href="${ctx.base}/${target}">${e(label)}</a></dt>\n<dd class="packageinfo"><div class="packagedetails"><span>/${path}</span></div>${doc}</dd>`;
+    return `<dt class="packagename"><a href="${ctx.base}/${target}">${e(label)}</a></dt>\n<dd class="packageinfo"><div class="packagedetails"><span>/${path}</span></div>${docHits(ctx, h, query)}</dd>`;
   });
   const body = `        <div class="searchresults">\n            <dl>\n${items.join('\n')}\n            </dl>\n            <ul class="batch_links"><li class="prev"></li><li class="current">1</li><li class="next"></li></ul>\n        </div>\n        `;
-  return html(webPage({ base: ctx.base, crumbs: {}, body }));
+  return html(webPage({ base: ctx.base, crumbs: {}, body, query }));
 }
 
 export function searchHelpPage(ctx: Ctx): Reply {

@@ -37,10 +37,3 @@ export function buildRequest(t: Transcript, origin: string, tokens: Map<string, 
   else if (recorded !== null) body = JSON.stringify(recorded).split(RECORDED_ORIGIN).join(origin);
   return { url: `${origin}${t.request.path}`, init: { method: t.request.method, headers, body, redirect: 'manual' } };
 }
-
-/** What the contract compares in a devpi-web page: its title and the links it offers, in order, once each. */
-export function pageOutline(page: string): { title: string | null; links: string[] } {
-  const title = /<title>([\s\S]*?)<\/title>/.exec(page)?.[1]?.trim() ?? null;
-  const links = [...page.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => m[1] ?? '');
-  return { title, links: [...new Set(links)] };
-}

@@ -66,7 +66,8 @@ const STATUS_VOLATILE = new Set([
  * - `created`/`modified` (ISO) and `last_modified` (HTTP date) timestamps, and upload-log `when` tuples;
  * - uuids, and Python object addresses in messages (`object at 0x7f...`);
  * - in `/+status`: the machine- and time-dependent values (kept as their JSON type);
- * - in HTML: timestamps shown by devpi-web.
+ * - in devpi-web pages (`<!doctype html>`): whitespace around tags and runs of whitespace are insignificant,
+ *   and the uuid, serials and timestamps the status page and file histories show are replaced.
  */
 export function normalize(value: Json, origin: string, key = ''): Json {
   if (typeof value === 'string') {
@@ -74,10 +75,15 @@ export function normalize(value: Json, origin: string, key = ''): Json {
     if (ISO.test(value)) return '<timestamp>';
     if (HTTP_DATE.test(value)) return '<http-date>';
     if (UUID.test(value)) return '<uuid>';
-    return value
-      .split(origin).join('<origin>')
-      .replace(/object at 0x[0-9a-f]+/g, 'object at 0x<addr>')
-      .replace(/<span class="timestamp">[^<]*<\/span>/g, '<span class="timestamp">…</span>');
+    const text = value.split(origin).join('<origin>').replace(/object at 0x[0-9a-f]+/g, 'object at 0x<addr>');
+    if (!text.startsWith('<!doctype html>')) return text;
+    return text
+      .replace(/<span class="timestamp">[^<]*<\/span>/g, '<span class="timestamp">…</span>')
+      .replace(/\b[0-9a-f]{32}\b/g, '<uuid>')
+      .replace(/>\s+/g, '>')
+      .replace(/\s+</g, '<')
+      .replace(/\s+/g, ' ')
+      .replace(/<td>\d+<br \/>last time/g, '<td><serial><br />last time');
   }
   if (Array.isArray(value)) {
     if (key === 'when' && value.length === 6 && value.every((v) => typeof v === 'number')) return '<when>';
