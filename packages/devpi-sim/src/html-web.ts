@@ -2,11 +2,11 @@
 import type { Ctx } from './http.js';
 import { escapeHtml as e } from './html-escape.js';
 import { webPage } from './html-layout.js';
-import type { FileLink, IndexRec, JsonObject } from './model.js';
+import type { FileLink, IndexRec, JsonObject, JsonValue } from './model.js';
 import { indexName, isMirror, stringList } from './model.js';
-import { latestVersion } from './names.js';
+import { compareVersions, latestVersion } from './names.js';
 import { renderDescription } from './render-description.js';
-import { listVersions, whitelistInfo } from './stage-ops.js';
+import { listVersions, mergeableStages, whitelistInfo } from './stage-ops.js';
 
 function indexTitle(ix: IndexRec): string {
   const title = ix.config['title'];
@@ -98,15 +98,25 @@ async function infoNote(ctx: Ctx, ix: IndexRec, project: string): Promise<string
   return `<p class="infonote">\n            Because this project isn't in the <code>mirror_whitelist</code>,\n            no releases from <strong>${info.blockedBy}</strong> are included.\n        </p>`;
 }
 
+/** The index in the resolution order that holds `version` of `project` with its metadata (mirrors hold none). */
+export async function owningStage(ctx: Ctx, ix: IndexRec, project: string, version: string): Promise<IndexRec | undefined> {
+  for (const stage of await mergeableStages(ctx.sim, ix, project)) {
+    if (!isMirror(stage) && stage.projects.get(project)?.versions.has(version)) return stage;
+  }
+  return undefined;
+}
+
 export async function projectPage(ctx: Ctx, ix: IndexRec, project: string): Promise<string> {
-  const versions = (await listVersions(ctx.sim, ix, project, false)).sort((a, b) => (latestVersion([a, b]) === a ? -1 : 1));
+  const versions = (await listVersions(ctx.sim, ix, project, false)).sort((a, b) => compareVersions(b, a));
   const latest = latestVersion(versions);
-  const rows = versions.map((v) => {
-    const owner = ix.projects.get(project)?.versions.get(v) ? ix : undefined;
-    const links = owner?.projects.get(project)?.versions.get(v)?.links ?? [];
-    return `                <tr>\n                    <td><a href="${ctx.base}/${indexName(ix)}">${indexName(ix)}</a></td>\n                    <td><a href="${ctx.base}/${indexName(ix)}/${project}/${v}">${v}</a></td>\n                    <td>${docCell(ctx, ix, project, v, links)}</td>\n                </tr>`;
-  });
-  const summary = latest ? ix.projects.get(project)?.versions.get(latest)?.metadata['summary'] : undefined;
+  const rows: string[] = [];
+  let summary: JsonValue | undefined;
+  for (const v of versions) {
+    const owner = (await owningStage(ctx, ix, project, v)) ?? ix;
+    const rec = owner.projects.get(project)?.versions.get(v);
+    if (v === latest) summary = rec?.metadata['summary'];
+    rows.push(`                <tr>\n                    <td><a href="${ctx.base}/${indexName(owner)}">${indexName(owner)}</a></td>\n                    <td><a href="${ctx.base}/${indexName(owner)}/${project}/${v}">${v}</a></td>\n                    <td>${docCell(ctx, owner, project, v, rec?.links ?? [])}</td>\n                </tr>`);
+  }
   return webPage({
     base: ctx.base, title: `${indexName(ix)}/: ${project} versions`, crumbs: { user: ix.user, index: ix.name, project },
     body: `        <div id="content">

@@ -2,7 +2,8 @@
 import type { Ctx } from './http.js';
 import { Reply, abort, apireturn, html, noRoute, noView, redirect, wantsHtml, wantsJson } from './http.js';
 import { docFile } from './docs.js';
-import { docFramePage, indexPage, projectPage, rootPage, statusPage, userPage, versionPage } from './html-web.js';
+import { docFramePage, indexPage, owningStage, projectPage, rootPage, statusPage, userPage, versionPage } from './html-web.js';
+import { listVersions } from './stage-ops.js';
 import { latestVersion, normalizeName } from './names.js';
 import { createIndex, deleteIndex, getIndex, indexApi, modifyIndex, stageNotFound } from './routes-indexes.js';
 import { deleteFile, deleteProject, deleteVersion, getFile, getProject, getVersionData } from './routes-projects.js';
@@ -114,8 +115,9 @@ async function projectRoute(ctx: Ctx, user: string, index: string, rest: string[
     if (!ix) return missing();
     if (wantsJson(ctx)) return getVersionData(ctx, ix, project, version);
     if (!wantsHtml(ctx)) return noView(ctx);
-    if (version === 'latest') version = latestVersion(ix.projects.get(project)?.versions.keys() ?? []) ?? version;
-    const rec = ix.projects.get(project)?.versions.get(version);
+    if (version === 'latest') version = latestVersion(await listVersions(ctx.sim, ix, project, false)) ?? version;
+    const owner = await owningStage(ctx, ix, project, version);
+    const rec = owner?.projects.get(project)?.versions.get(version);
     if (!rec) return abort(ctx, 404, `The version ${version} of project ${project} does not exist.`);
     return html(await versionPage(ctx, ix, project, version, rec.metadata, rec.links));
   }
