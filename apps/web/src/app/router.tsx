@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { BASENAME, paths } from '../config/paths';
 import { packageRoutes } from '../features/packages/routes';
+import { BootScreen } from '../components/layout/boot-screen';
 import { RouteError } from './routes/route-error';
 
 /*
@@ -11,12 +12,13 @@ import { RouteError } from './routes/route-error';
 const screen = (path: string, lazy: RouteObject['lazy']): RouteObject => ({ path, lazy, ErrorBoundary: RouteError });
 
 export const routes: RouteObject[] = [
-  { path: paths.login.pattern, lazy: () => import('./routes/login'), ErrorBoundary: RouteError },
+  { path: paths.login.pattern, lazy: () => import('./routes/login'), ErrorBoundary: RouteError, HydrateFallback: BootScreen },
   {
     id: 'app',
     path: paths.home.pattern,
     lazy: () => import('./routes/app-layout'),
     ErrorBoundary: RouteError,
+    HydrateFallback: BootScreen,
     children: [
       { index: true, lazy: () => import('./routes/home'), ErrorBoundary: RouteError },
       screen(paths.account.password.pattern, () => import('./routes/account-password')),

@@ -2,6 +2,7 @@ import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
+import { Icon } from '../../../components/ui/icon';
 import { Badge } from '../../../components/ui/badge';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { Card, PageHeader } from '../../../components/ui/page-header';
@@ -67,7 +68,7 @@ export function Component() {
               <li key={name}>
                 <Link to={paths.indexes.detail.to(username, name)} className="mono">{username}/{name}</Link>{' '}
                 <Badge tone={config.type === 'mirror' ? 'accent' : 'neutral'}>{config.type}</Badge>{' '}
-                {!config.volatile && <Badge tone="warning" title="Non-volatile: released files cannot be overwritten or deleted">🔒 non-volatile</Badge>}
+                {!config.volatile && <Badge tone="warning" title="Non-volatile: released files cannot be overwritten or deleted"><Icon name="lock" /> non-volatile</Badge>}
               </li>
             ))}
           </ul>

@@ -30,10 +30,12 @@ export function BasesEditor({ self, graph, bases, onChange, error }: { self: str
         <ol>
           {bases.map((base, position) => (
             <li key={base}>
-              <span className="mono">{position + 1}. {base}</span>
+              <div>
+              <span className="mono">{base}</span>
               <Button size="sm" variant="ghost" aria-label={`Move ${base} up`} disabled={position === 0} onClick={() => move(position, position - 1)}>↑</Button>
               <Button size="sm" variant="ghost" aria-label={`Move ${base} down`} disabled={position === bases.length - 1} onClick={() => move(position, position + 1)}>↓</Button>
               <Button size="sm" variant="ghost" aria-label={`Remove base ${base}`} onClick={() => onChange(bases.filter((other) => other !== base))}>Remove</Button>
+              </div>
             </li>
           ))}
         </ol>

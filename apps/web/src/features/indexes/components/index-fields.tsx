@@ -6,6 +6,7 @@ import type { BaseGraph } from '../lib/bases';
 import type { IndexFormValues } from '../lib/index-form-values';
 import type { IndexField } from '../lib/index-schema';
 import { BasesEditor } from './bases-editor';
+import './indexes.css';
 
 interface Props {
   self: string;

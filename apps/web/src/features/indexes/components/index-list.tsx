@@ -2,6 +2,7 @@ import type { IndexSummary } from '@devpi-dashboard/dashboard-api';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
+import { Icon } from '../../../components/ui/icon';
 import { Badge } from '../../../components/ui/badge';
 import { Loading } from '../../../components/ui/loading';
 import { paths } from '../../../config/paths';
@@ -20,12 +21,12 @@ export function IndexFlags({ index }: { index: Pick<IndexSummary, 'type' | 'vola
       <Badge tone={index.type === 'mirror' ? 'accent' : 'neutral'}>{index.type}</Badge>
       {!index.volatile && (
         <Badge tone="neutral" title="Non-volatile: uploaded files cannot be overwritten or deleted">
-          <span aria-hidden="true">🔒</span> non-volatile
+          <Icon name="lock" /> non-volatile
         </Badge>
       )}
       {index.warnings.map((warning) => (
         <Badge key={warning.code} tone={warning.code === 'anonymous_upload' ? 'danger' : 'warning'} title={warning.message}>
-          <span aria-hidden="true">⚠</span> {warning.message}
+          <Icon name="warning" /> {warning.message}
         </Badge>
       ))}
     </span>
