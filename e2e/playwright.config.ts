@@ -27,6 +27,8 @@ export default defineConfig({
         '--no-first-run',
       ],
     },
+    actionTimeout: 15_000,
+    navigationTimeout: 15_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

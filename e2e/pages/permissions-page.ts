@@ -1,28 +1,47 @@
 import type { Locator, Page } from '@playwright/test';
 
+const SPECIAL: Record<string, string> = {
+  ':AUTHENTICATED:': 'Any signed-in user (:AUTHENTICATED:)',
+  ':ANONYMOUS:': 'Anyone, even without signing in (:ANONYMOUS:)',
+};
+
 /** One index's upload permissions (acl_upload): each change is one list operation. */
 export class PermissionsPage {
   readonly uploaders: Locator;
-  readonly principal: Locator;
+  readonly addForm: Locator;
   readonly add: Locator;
+  /** devpi's refusal of the last change, shown under the form. */
+  readonly addError: Locator;
 
   constructor(readonly page: Page) {
-    this.uploaders = page.getByRole('list', { name: 'Uploaders' });
-    this.principal = page.getByLabel('User or group');
-    this.add = page.getByRole('button', { name: 'Add uploader' });
+    this.uploaders = page.getByRole('list', { name: 'Who may upload packages (acl_upload)' });
+    this.addForm = page.getByRole('form', { name: 'Add uploader' });
+    this.add = this.addForm.getByRole('button', { name: 'Add uploader' });
+    this.addError = this.addForm.locator('xpath=..').getByRole('alert');
   }
 
   async goto(user: string, index: string): Promise<void> {
     await this.page.goto(`indexes/${encodeURIComponent(user)}/${encodeURIComponent(index)}/permissions`);
   }
 
+  /** A user name, `:AUTHENTICATED:`, `:ANONYMOUS:` or a `:group`. */
   async addUploader(principal: string): Promise<void> {
-    await this.principal.fill(principal);
+    const who = this.addForm.getByLabel('Who');
+    const special = SPECIAL[principal];
+    if (special !== undefined) {
+      await who.selectOption({ label: special });
+    } else if (principal.startsWith(':')) {
+      await who.selectOption({ label: 'A group from an auth plugin (:group)' });
+      await this.addForm.getByLabel('Group name').fill(principal.slice(1));
+    } else {
+      await who.selectOption({ label: 'A user' });
+      await this.addForm.getByLabel('User name').fill(principal);
+    }
     await this.add.click();
   }
 
   async removeUploader(principal: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Remove ${principal}` }).click();
+    await this.uploaders.getByRole('button', { name: `Remove uploader ${principal}` }).click();
   }
 
   uploader(principal: string): Locator {
