@@ -83,11 +83,20 @@ function parseLinks(body: string, contentType: string, pageUrl: string): RawLink
   return links;
 }
 
+/** `mirror_no_project_list`: devpi then never fetches the whole list and asks for each project directly. */
+export function noProjectList(ix: IndexRec): boolean {
+  return ix.config['mirror_no_project_list'] === true;
+}
+
 /** The mirror's upstream name list, re-fetched once mirror_cache_expiry has passed on the double's clock. */
 export async function mirrorNames(sim: Sim, ix: IndexRec): Promise<Map<string, string>> {
   const st = state(ix);
   const now = sim.clock.nowMs();
   if (st.names && st.namesFetchedAt !== undefined && now - st.namesFetchedAt < expiryMs(ix)) return st.names;
+  if (noProjectList(ix)) {
+    st.names ??= new Map();
+    return st.names;
+  }
   // concurrent requests share one upstream fetch, as a 600,000-name list takes a while
   st.namesPending ??= fetchNames(sim, ix, st, now).finally(() => {
     st.namesPending = undefined;
@@ -119,15 +128,23 @@ export function clearMirrorProject(ix: IndexRec, project: string): void {
 
 /** Release links of one mirrored project, or undefined when upstream does not know it. */
 export async function mirrorLinks(sim: Sim, ix: IndexRec, project: string): Promise<MirrorLink[] | undefined> {
-  const names = await mirrorNames(sim, ix);
-  if (!names.has(project)) return undefined;
   const st = state(ix);
+  const noList = noProjectList(ix);
+  if (!noList && !(await mirrorNames(sim, ix)).has(project)) return undefined;
   const now = sim.clock.nowMs();
   const cached = st.projects.get(project);
   if (cached && now - cached.fetchedAt < expiryMs(ix)) return cached.links;
   const pageUrl = `${mirrorUrl(sim, ix)}${project}/`;
   const res = await sim.fetchUpstream(pageUrl, ACCEPT);
-  if (res.status !== 200) return cached?.links ?? [];
+  if (res.status !== 200) {
+    // without a project list the project page is the only way to learn whether upstream has it
+    if (noList) return res.status === 404 || res.status === 0 ? cached?.links : cached?.links ?? [];
+    return cached?.links ?? [];
+  }
+  if (noList) {
+    st.names ??= new Map();
+    if (!st.names.has(project)) st.names.set(project, project);
+  }
   const links: MirrorLink[] = [];
   for (const raw of parseLinks(res.body.toString('utf8'), res.contentType, pageUrl)) {
     const parsed = splitBasename(raw.filename);

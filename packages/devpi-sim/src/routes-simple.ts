@@ -64,7 +64,7 @@ export async function simpleListProject(ctx: Ctx, ix: IndexRec, project: string)
   const page = `/${indexName(ix)}/+simple/${project}/`;
   if (asJson) {
     const files = links.map((l) => {
-      const f: Record<string, unknown> = { filename: l.key, url: relpath(page, `/${l.relpath}`), hashes: l.sha256 ? { sha256: l.sha256 } : {} };
+      const f: Record<string, unknown> = { filename: l.key, url: l.externalUrl ?? relpath(page, `/${l.relpath}`), hashes: l.sha256 ? { sha256: l.sha256 } : {} };
       if (l.requiresPython) f['requires-python'] = l.requiresPython;
       return f;
     });
@@ -84,7 +84,7 @@ export async function simpleListProject(ctx: Ctx, ix: IndexRec, project: string)
   }
   for (const l of links) {
     const stage = l.relpath.split('/', 2).join('/');
-    let attribs = `href="${relpath(page, `/${l.relpath}`)}${l.sha256 ? `#sha256=${l.sha256}` : ''}"`;
+    let attribs = `href="${l.externalUrl ?? relpath(page, `/${l.relpath}`)}${l.sha256 ? `#sha256=${l.sha256}` : ''}"`;
     if (l.requiresPython) attribs += ` data-requires-python="${escapeHtml(l.requiresPython)}"`;
     out.push(`${stage} <a ${attribs}>${l.key}</a><br>\n`);
   }

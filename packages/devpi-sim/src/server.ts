@@ -72,6 +72,14 @@ function identify(sim: Sim, headers: IncomingMessage['headers']): Identity | und
   return checkPassword(secret, rec.password) ? { user, groups: [] } : undefined;
 }
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -127,7 +135,12 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
   const sim: Sim = { store, clock, signer: new TokenSigner(), options, fetchUpstream: makeFetcher(options) };
 
   const server = createServer((req, res) => {
-    void handle(req, res);
+    handle(req, res).catch((e: unknown) => {
+      // a broken request (aborted body, bad headers) must never take the double down
+      console.error('devpi-sim: request failed', e);
+      if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain' });
+      res.end();
+    });
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (options.latencyMs > 0) await new Promise((r) => setTimeout(r, options.latencyMs));
@@ -138,7 +151,7 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
     const ctx: Ctx = {
       sim,
       method: req.method ?? 'GET',
-      path: decodeURIComponent(url.pathname),
+      path: safeDecode(url.pathname),
       query: url.searchParams,
       headers: req.headers,
       accept: req.headers.accept ?? '',

@@ -2,7 +2,7 @@
 import type { Sim } from './http.js';
 import type { FileLink, IndexRec, JsonObject, JsonValue } from './model.js';
 import { indexName, isMirror, stringList } from './model.js';
-import { mirrorLinks, mirrorNames } from './mirror.js';
+import { mirrorLinks, mirrorNames, noProjectList } from './mirror.js';
 import { basenameSuffix, compareVersions } from './names.js';
 
 /** Stage resolution order: the index, then its bases depth-first, each index once. */
@@ -24,6 +24,7 @@ export function sro(sim: Sim, ix: IndexRec): IndexRec[] {
 }
 
 export async function hasProjectPerstage(sim: Sim, ix: IndexRec, project: string): Promise<boolean> {
+  if (isMirror(ix) && noProjectList(ix)) return (await mirrorLinks(sim, ix, project)) !== undefined;
   if (isMirror(ix)) return (await mirrorNames(sim, ix)).has(project);
   return ix.projects.has(project);
 }
@@ -89,12 +90,24 @@ export async function whitelistInfo(sim: Sim, ix: IndexRec, project: string): Pr
   return { hasMirrorBase: false, blockedBy: null };
 }
 
-export interface SimpleLink { key: string; relpath: string; sha256: string | undefined; requiresPython: string | undefined; version: string }
+export interface SimpleLink {
+  key: string;
+  relpath: string;
+  sha256: string | undefined;
+  requiresPython: string | undefined;
+  version: string;
+  /** Set for mirrors with mirror_use_external_urls: links then point upstream directly. */
+  externalUrl?: string | undefined;
+}
 
 export async function simpleLinksPerstage(sim: Sim, ix: IndexRec, project: string): Promise<SimpleLink[]> {
   if (isMirror(ix)) {
     const links = (await mirrorLinks(sim, ix, project)) ?? [];
-    return links.map((l) => ({ key: l.basename, relpath: l.relpath, sha256: l.sha256, requiresPython: l.requiresPython, version: l.version }));
+    const external = ix.config['mirror_use_external_urls'] === true;
+    return links.map((l) => ({
+      key: l.basename, relpath: l.relpath, sha256: l.sha256, requiresPython: l.requiresPython, version: l.version,
+      externalUrl: external ? l.url : undefined,
+    }));
   }
   const out: SimpleLink[] = [];
   for (const [version, rec] of ix.projects.get(project)?.versions ?? []) {

@@ -88,3 +88,16 @@ describe('mirror indexes', () => {
     expect(html.text.match(/<a href=/g)?.length).toBe(5000);
   });
 });
+
+describe('mirror options', () => {
+  it('mirror_no_project_list asks upstream per project, and mirror_use_external_urls links upstream files', async () => {
+    const { up, down, rootUp, rootDown } = await pair();
+    await upload(up.url, ['root', rootUp], 'up/stage', 'direct', '1.0');
+    await call(down.url, 'PATCH', '/root/pypi', { json: ['mirror_no_project_list=True', 'mirror_use_external_urls=True'], auth: ['root', rootDown] });
+    expect(indexResult.parse((await call(down.url, 'GET', '/root/pypi')).json).result.projects).toEqual([]);
+    const page = await call(down.url, 'GET', '/root/pypi/+simple/direct/', { accept: 'application/vnd.pypi.simple.v1+json' });
+    expect(simpleProject.parse(page.json).files.map((f) => f.url)).toEqual([expect.stringMatching(new RegExp(`^${up.url}/up/stage/\\+f/`))]);
+    expect((await call(down.url, 'GET', '/root/pypi/+simple/missing/', { accept: 'text/html' })).status).toBe(404);
+    expect(indexResult.parse((await call(down.url, 'GET', '/root/pypi')).json).result.projects).toEqual(['direct']);
+  });
+});
