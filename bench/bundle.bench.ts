@@ -1,0 +1,89 @@
+// The SPA's JavaScript as a browser downloads it, from the built apps/web/dist (run after
+// `npm run build`): the initial JS (what index.html loads, the budgeted figure), the first screen
+// (initial plus the app layout with the shared API layer and the overview route), and what each
+// route adds when navigated to (beyond the initial JS and, for screens inside the app layout,
+// beyond the layout). Sizes are gzipped with zlib's default level, as a server compresses on the fly.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import type { BenchRow } from './types.js';
+
+const BENCH = 'bundle';
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'dist');
+const INITIAL_BUDGET_KB = 150;
+
+const chunkSchema = z.object({
+  file: z.string(),
+  src: z.string().optional(),
+  isEntry: z.boolean().optional(),
+  isDynamicEntry: z.boolean().optional(),
+  imports: z.array(z.string()).optional(),
+});
+type Chunk = z.infer<typeof chunkSchema>;
+
+function gzipKb(file: string): number {
+  return gzipSync(readFileSync(join(dist, file))).length / 1024;
+}
+
+/** `key` and everything it imports statically, as manifest keys. */
+function closure(manifest: Record<string, Chunk>, key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const next of manifest[key]?.imports ?? []) closure(manifest, next, seen);
+  return seen;
+}
+
+function sizeOf(manifest: Record<string, Chunk>, keys: Iterable<string>): number {
+  let total = 0;
+  for (const key of keys) {
+    const chunk = manifest[key];
+    if (chunk?.file.endsWith('.js')) total += gzipKb(chunk.file);
+  }
+  return total;
+}
+
+/** "src/app/routes/indexes/edit.tsx" -> "indexes/edit"; package routes keep their feature. */
+function routeName(src: string): string {
+  return src
+    .replace(/^src\/app\/routes\//, '')
+    .replace(/^src\/features\/(\w+)\/routes\//, '$1/')
+    .replace(/\.tsx?$/, '');
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const manifestPath = join(dist, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first`);
+  const manifest = z.record(z.string(), chunkSchema).parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
+  if (!entry) throw new Error('the manifest has no entry chunk');
+
+  const initial = closure(manifest, entry);
+  const initialKb = sizeOf(manifest, initial);
+  const rows: BenchRow[] = [
+    { bench: BENCH, metric: 'initial JS (index.html), gzipped', value: initialKb, unit: 'KB', target: `<= ${INITIAL_BUDGET_KB} KB`, ok: initialKb <= INITIAL_BUDGET_KB },
+  ];
+
+  const routes = Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isDynamicEntry && chunk.src && /\/routes\//.test(chunk.src))
+    .map(([key, chunk]) => ({ key, name: routeName(chunk.src ?? key), own: [...closure(manifest, key)].filter((k) => !initial.has(k)) }));
+
+  const layout = new Set(routes.find((r) => r.name === 'app-layout')?.own ?? []);
+  const firstScreen = new Set([...initial, ...layout, ...(routes.find((r) => r.name === 'home')?.own ?? [])]);
+  rows.push({ bench: BENCH, metric: 'app layout + shared API layer (zod, clients)', value: sizeOf(manifest, layout), unit: 'KB' });
+  rows.push({ bench: BENCH, metric: 'first screen (initial + layout + overview)', value: sizeOf(manifest, firstScreen), unit: 'KB' });
+
+  for (const route of routes.filter((r) => r.name !== 'app-layout').sort((a, b) => a.name.localeCompare(b.name))) {
+    // Login renders outside the layout; every other screen renders inside it.
+    const own = route.name === 'login' ? route.own : route.own.filter((key) => !layout.has(key));
+    rows.push({ bench: BENCH, metric: `route ${route.name}`, value: sizeOf(manifest, own), unit: 'KB' });
+  }
+  rows.push({ bench: BENCH, metric: 'route chunks', value: routes.length, unit: '' });
+  return rows;
+}
+
+// Runnable on its own too: `npx tsx bench/bundle.bench.ts`.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const row of await run()) console.log(`${row.metric.padEnd(58)} ${row.value.toFixed(1).padStart(7)} ${row.unit} ${row.target ?? ''} ${row.ok === false ? 'MISS' : ''}`);
+}
