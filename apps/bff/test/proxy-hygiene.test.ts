@@ -64,6 +64,22 @@ describe('devpi proxy: what reaches devpi', () => {
     }
   });
 
+  it('reuses one keep-alive connection to devpi for sequential requests, whatever the browser asked', async () => {
+    let connections = 0;
+    const onConnection = () => (connections += 1);
+    upstream.server.on('connection', onConnection);
+    try {
+      for (let i = 0; i < 10; i += 1) {
+        const res = await rawRequest(bff.url, 'GET', '/+dashboard/api/devpi/+api', { Connection: 'close' });
+        expect(res.status).toBe(200);
+        expect(echoed.parse(JSON.parse(res.body)).headers['connection']).toBe('keep-alive');
+      }
+      expect(connections).toBeLessThanOrEqual(1);
+    } finally {
+      upstream.server.off('connection', onConnection);
+    }
+  });
+
   it('drops X-outside-url entirely when PUBLIC_URL is unset', async () => {
     const plain = testApp(upstream.url);
     const server = await listen(plain.app);
