@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDns } from './dns.js';
@@ -83,6 +83,11 @@ export async function startTopology(): Promise<Topology> {
 
     const lbPort = await freePort();
     const lbUrl = `http://127.0.0.1:${lbPort}`;
+    // A snapshot of the built SPA: a rebuild in the working tree during the run must not pull
+    // index.html from under the replicas.
+    const staticDir = join(prefix, 'web-dist');
+    await cp(webDist, staticDir, { recursive: true });
+
     // Two replicas on the same port of two loopback addresses, sharing one SESSION_SECRET, found
     // by nginx through a name with two A records, as `--scale dashboard=2` is under compose.
     const bffPort = await freePort();
@@ -98,7 +103,7 @@ export async function startTopology(): Promise<Topology> {
         PUBLIC_URL: lbUrl,
         SESSION_SECRET: sessionSecret,
         TRUST_PROXY_HOPS: '1',
-        STATIC_DIR: webDist,
+        STATIC_DIR: staticDir,
         LOG_LEVEL: process.env.E2E_BFF_LOG_LEVEL ?? 'error',
       });
       children.push(bff);
