@@ -28,7 +28,7 @@ const turbo = ['turbo', 'run', '--output-logs=errors-only', '--continue'];
 const built = step('build', 'npx', [...turbo, 'build']);
 step('lint and typecheck', 'npx', [...turbo, 'lint', 'typecheck']);
 step('unit and integration tests', 'npx', ['turbo', 'run', 'test', '--continue', '--concurrency=2']);
-if (built) step('e2e', 'npm', ['run', 'test', '--workspace', 'e2e']);
+if (built) step('e2e', 'npm', ['run', 'test:e2e', '--workspace', 'e2e']);
 else failedSteps.push('e2e (skipped: build failed)');
 
 let passed = 0;

@@ -8,5 +8,5 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync('npm', ['run', 'test:deploy', '--workspace', 'e2e'], { cwd: root, stdio: 'inherit' });
+const r = spawnSync('npm', ['run', 'test', '--workspace', 'e2e'], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);
