@@ -11,19 +11,26 @@ export interface NameList {
   sources: string[];
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** PEP 503 form; most names already are, and skipping the regex for them matters at 600,000. */
+function normalise(name: string): string {
+  return /[A-Z_.]|--/.test(name) ? normalizeProjectName(name) : name;
+}
 
 /** Builds a sorted, de-duplicated list of one index's own projects. */
-export function nameList(index: string, raw: Iterable<string>): NameList {
+export function nameList(index: string, raw: readonly string[]): NameList {
+  const norm = raw.map(normalise);
+  let sorted = true;
+  for (let i = 1; i < norm.length && sorted; i += 1) sorted = (norm[i - 1] as string) < (norm[i] as string);
+  // devpi usually sends its list sorted and normalised already: then it is used as it is.
+  if (sorted) return { names: [...raw], norm, source: new Uint16Array(norm.length), sources: [index] };
   const byNorm = new Map<string, string>();
-  for (const name of raw) {
-    const n = normalizeProjectName(name);
+  raw.forEach((name, i) => {
+    const n = norm[i] as string;
     if (!byNorm.has(n)) byNorm.set(n, name);
-  }
-  const norm = [...byNorm.keys()].sort(compare);
-  // Most devpi names are already normalised; sharing the string keeps a 600,000-name mirror small.
-  const names = norm.map((n) => byNorm.get(n) ?? n);
-  return { names, norm, source: new Uint16Array(norm.length), sources: [index] };
+  });
+  // The default sort compares UTF-16 code units, the order the searches and merges rely on.
+  const keys = [...byNorm.keys()].sort();
+  return { names: keys.map((n) => byNorm.get(n) ?? n), norm: keys, source: new Uint16Array(keys.length), sources: [index] };
 }
 
 /**
