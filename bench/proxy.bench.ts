@@ -5,11 +5,11 @@
 // The double and the BFF each run in their own process so neither colours the other's figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -29,37 +29,51 @@ const DOWNLOAD_PATH = '/+dashboard/api/devpi/root/dev/+f/big.whl';
 
 const children: ChildProcess[] = [];
 
-/** Starts a node process and resolves with the first capture of `ready` in its stdout. */
-async function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; match: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const lines = createInterface({ input: child.stdout ?? Readable.from([]) });
-  const exited = once(child, 'exit').then(([code]) => {
-    throw new Error(`${args.join(' ')} exited with ${String(code)} before it was ready`);
-  });
-  const found = new Promise<string>((resolve) => {
-    lines.on('line', (line) => {
-      const m = ready.exec(line);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-  });
-  const match = await Promise.race([found, exited]);
-  // Keep draining the log so a chatty child never blocks on a full pipe.
-  lines.on('line', () => undefined);
-  return { child, match };
+/** A free loopback port (the tiny race until the child binds it is harmless on a bench machine). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
 }
 
-function startDouble() {
+/**
+ * Starts a node process whose stdout goes straight to a file: the kernel writes it, so a busy load
+ * generator in this process can never slow the child down by draining its log late. Resolves once
+ * `probe` answers 200.
+ */
+async function startChild(args: string[], env: NodeJS.ProcessEnv, baseUrl: string, probe: string): Promise<ChildProcess> {
+  const log = openSync(join(tmpdir(), `proxy-bench-${children.length}.log`), 'w');
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, 'inherit'] });
+  children.push(child);
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    const ok = await fetch(`${baseUrl}${probe}`, { headers: { Accept: 'application/json' } }).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${args.join(' ')} did not become ready`);
+}
+
+async function startDouble(): Promise<string> {
+  const port = await freePort();
   const cli = join(root, 'packages/devpi-sim/dist/cli.js');
-  return startChild([cli, '--host', '127.0.0.1', '--port', '0', '--latency-ms', String(DEVPI_LATENCY_MS)], {}, /listening on (http:\/\/\S+)/);
+  const url = `http://127.0.0.1:${port}`;
+  await startChild([cli, '--host', '127.0.0.1', '--port', String(port), '--latency-ms', String(DEVPI_LATENCY_MS)], {}, url, '/+api');
+  return url;
 }
 
 /** The BFF as production runs it (dist build, info logging), against `devpiUrl`. */
-function startBff(devpiUrl: string) {
+async function startBff(devpiUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const server = join(root, 'apps/bff/dist/server.js');
   if (!existsSync(server)) throw new Error('apps/bff is not built: run `npm run build` first');
-  const env = { DEVPI_URL: devpiUrl, PORT: '0', HOST: '127.0.0.1', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'info', NODE_ENV: 'production' };
-  return startChild([server], env, /"url":"(http:\/\/[^"]+)"/);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { DEVPI_URL: devpiUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'info', NODE_ENV: 'production' };
+  return { child: await startChild([server], env, url, '/healthz'), url };
 }
 
 function rssMb(pid: number): number {
@@ -101,12 +115,12 @@ const median = (values: number[]) => {
 };
 
 async function throughputRows(): Promise<BenchRow[]> {
-  const double = await startDouble();
-  const bff = await startBff(double.match);
-  const cookie = await login(bff.match);
+  const devpiUrl = await startDouble();
+  const bff = await startBff(devpiUrl);
+  const cookie = await login(bff.url);
   const accept = { Accept: 'application/json' };
-  const direct = `${double.match}/root/pypi?no_projects=`;
-  const proxied = `${bff.match}/+dashboard/api/devpi/root/pypi?no_projects=`;
+  const direct = `${devpiUrl}/root/pypi?no_projects=`;
+  const proxied = `${bff.url}/+dashboard/api/devpi/root/pypi?no_projects=`;
   await load(direct, accept, 1);
   await load(proxied, { ...accept, Cookie: cookie }, 1);
   const directRuns: Load[] = [];
@@ -208,14 +222,14 @@ async function memoryRows(): Promise<BenchRow[]> {
   // A server in production has streamed before: warm the path (JIT, sockets, allocator) with
   // 16 MB each way, then take the baseline. Growth then shows what a big transfer costs on top.
   const cold = rssMb(pid);
-  await transfer(bff.match, 'POST', UPLOAD_PATH, 16 * MB);
-  await transfer(bff.match, 'GET', DOWNLOAD_PATH, 16 * MB);
+  await transfer(bff.url, 'POST', UPLOAD_PATH, 16 * MB);
+  await transfer(bff.url, 'GET', DOWNLOAD_PATH, 16 * MB);
   const baseline = rssMb(pid);
   const started = Date.now();
-  const up = await peakGrowth(pid, baseline, transfer(bff.match, 'POST', UPLOAD_PATH, STREAM_BYTES));
+  const up = await peakGrowth(pid, baseline, transfer(bff.url, 'POST', UPLOAD_PATH, STREAM_BYTES));
   const upS = (Date.now() - started) / 1000;
   const downStarted = Date.now();
-  const down = await peakGrowth(pid, baseline, transfer(bff.match, 'GET', DOWNLOAD_PATH, STREAM_BYTES));
+  const down = await peakGrowth(pid, baseline, transfer(bff.url, 'GET', DOWNLOAD_PATH, STREAM_BYTES));
   const downS = (Date.now() - downStarted) / 1000;
   files.close();
   return [
