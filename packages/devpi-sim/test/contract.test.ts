@@ -21,7 +21,19 @@ function recordedToken(body: Json): string | undefined {
   return typeof token === 'string' ? token : undefined;
 }
 
-describe('devpi contract: recorded transcripts replayed in order', () => {
+/** The transcripts start from devpi-init's state: only root, with an empty password. */
+async function isFresh(url: string): Promise<boolean> {
+  const listing = await fetch(`${url}/`, { headers: { Accept: 'application/json' } }).then((r) => r.json()).catch(() => undefined);
+  const login = await fetch(`${url}/+login`, { method: 'POST', headers: { Accept: 'application/json' }, body: '{"user": "root", "password": ""}' });
+  const users = listing && typeof listing === 'object' && 'result' in listing && listing.result && typeof listing.result === 'object' ? Object.keys(listing.result) : [];
+  return login.status === 200 && users.length === 1 && users[0] === 'root';
+}
+
+const externalUrl = process.env['DEVPI_URL'];
+const skip = externalUrl !== undefined && externalUrl !== '' && !(await isFresh(externalUrl.replace(/\/+$/, '')));
+if (skip) console.warn(`devpi contract: skipped, ${externalUrl} is not a freshly initialised devpi (the transcripts need one)`);
+
+describe.skipIf(skip)('devpi contract: recorded transcripts replayed in order', () => {
   beforeAll(async () => {
     target = await devpiTarget();
   });
@@ -78,6 +90,6 @@ describe('devpi contract: recorded transcripts replayed in order', () => {
         if (recorded && replayed) tokens.set(recorded, replayed);
       }
       passed += 1;
-    });
+    }, 30_000 + (t.wait_before_s ?? 0) * 1000);
   }
 });
