@@ -2,14 +2,29 @@
 // Compose and follows the operating rules, the Dockerfiles lint clean, and nginx accepts the
 // rendered config, with and without TLS.
 import { spawnSync } from 'node:child_process';
+import { request as httpsRequest } from 'node:https';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeVariables, envExampleFile, interpolate, lintCompose, loadCompose, parseEnvFile, validateComposeSpec } from './compose.js';
 import { dockerfiles, finalUser, lintDockerfile, lintDockerfileText } from './dockerfiles.js';
-import { loopbackVars, nginxTemplateFile, prepareNginxPrefix, renderTemplate, testNginxConfig } from '../support/nginx.js';
+import { loopbackVars, nginxTemplateFile, prepareNginxPrefix, renderTemplate, startNginx, testNginxConfig } from '../support/nginx.js';
+import { freePort, stopChild, waitForHttp } from '../support/processes.js';
 import { repoRoot } from '../support/paths.js';
+
+/** A GET over TLS trusting only `ca` (Node's fetch cannot be given a CA per request). */
+function httpsHead(url: string, ca: Buffer): Promise<{ status: number; hsts: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { ca }, (res) => {
+      res.resume();
+      const hsts = res.headers['strict-transport-security'];
+      resolve({ status: res.statusCode ?? 0, hsts: Array.isArray(hsts) ? hsts[0] : hsts });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 const { raw, text, interpolated, parsed } = loadCompose();
 const services = parsed.services;
@@ -130,6 +145,25 @@ describe('nginx', () => {
     const prefix = await prepareNginxPrefix(join(work, 'tls'), loopbackVars(18083, 13141, 18081), { TLS_LISTEN_PORT: '127.0.0.1:18443', TLS_CERT_FILE: cert, TLS_KEY_FILE: key });
     const result = testNginxConfig(prefix);
     expect(result.ok, result.output).toBe(true);
+  });
+
+  it('serves HTTPS with HSTS when the certificate is there, and plain HTTP without HSTS', async () => {
+    const cert = join(work, 'live.crt');
+    const key = join(work, 'live.key');
+    expect(spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert]).status).toBe(0);
+    const [httpPort, httpsPort] = [await freePort(), await freePort()];
+    const prefix = await prepareNginxPrefix(join(work, 'live'), loopbackVars(httpPort, 9, 9), { TLS_LISTEN_PORT: `127.0.0.1:${httpsPort}`, TLS_CERT_FILE: cert, TLS_KEY_FILE: key });
+    const nginx = startNginx(prefix);
+    try {
+      await waitForHttp(`http://127.0.0.1:${httpPort}/+nginx-health`, nginx);
+      const plain = await fetch(`http://127.0.0.1:${httpPort}/+nginx-health`);
+      expect(plain.headers.get('strict-transport-security')).toBeNull();
+      const tls = await httpsHead(`https://127.0.0.1:${httpsPort}/+nginx-health`, readFileSync(cert));
+      expect(tls.status).toBe(200);
+      expect(tls.hsts).toMatch(/^max-age=\d+/);
+    } finally {
+      await stopChild(nginx);
+    }
   });
 
   it('refuses to render with a variable missing', () => {
