@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   const running = await startServer(config, logger);
   const stop = (signal: string) => {
     logger.info({ signal }, 'signal received');
+    // Belt and braces: whatever hangs, the process is gone before an orchestrator's SIGKILL.
+    setTimeout(() => process.exit(1), 10_000).unref();
     void running.shutdown().then(() => process.exit(0));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
