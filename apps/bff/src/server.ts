@@ -81,15 +81,17 @@ async function main(): Promise<void> {
   if (config.sessionSecretGenerated) {
     logger.warn('SESSION_SECRET is not set: generated one for this process; sessions end on restart and are not shared between replicas');
   }
-  const running = await startServer(config, logger);
+  // Handlers first: a SIGTERM that arrives while still starting must shut down cleanly too.
+  const starting = startServer(config, logger);
   const stop = (signal: string) => {
     logger.info({ signal }, 'signal received');
     // Belt and braces: whatever hangs, the process is gone before an orchestrator's SIGKILL.
     setTimeout(() => process.exit(1), 10_000).unref();
-    void running.shutdown().then(() => process.exit(0));
+    void starting.then((running) => running.shutdown()).then(() => process.exit(0));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  await starting;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
