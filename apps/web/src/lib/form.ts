@@ -1,3 +1,4 @@
+import { useEffect, type RefObject } from 'react';
 import type { z } from 'zod';
 
 export type FieldErrors<K extends string = string> = Partial<Record<K | 'form', string>>;
@@ -21,4 +22,19 @@ export function validate<S extends z.ZodType>(
 export function formText(data: FormData, name: string): string {
   const value = data.get(name);
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * After a failed submit, moves keyboard focus to the first field marked invalid (or the form's
+ * error message), so keyboard and screen-reader users land on what needs fixing.
+ */
+export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, errors: object): void {
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .alert-error');
+    if (target) {
+      if (!target.matches('input, select, textarea')) target.tabIndex = -1;
+      target.focus();
+    }
+  }, [formRef, errors]);
 }

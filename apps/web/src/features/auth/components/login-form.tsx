@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
-import { formText, validate, type FieldErrors } from '../../../lib/form';
+import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { useLogin } from '../api/session';
 
 const loginSchema = z.object({
@@ -25,6 +25,8 @@ function loginErrorMessage(error: unknown): FieldErrors<'user' | 'password'> {
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const login = useLogin();
   const [errors, setErrors] = useState<FieldErrors<'user' | 'password'>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +43,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Sign in">
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Sign in">
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <TextField label="User name" name="user" autoComplete="username" autoFocus required error={errors.user} />
       <TextField

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
-import { validate, type FieldErrors } from '../../../lib/form';
+import { useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { useCreateIndex } from '../api/indexes';
 import type { BaseGraph } from '../lib/bases';
 import { createInput, defaultIndexValues, type IndexFormValues } from '../lib/index-form-values';
@@ -26,6 +26,14 @@ export function CreateIndexForm({ currentUser, isRoot, initialOwner, graph, user
   const [name, setName] = useState('');
   const [values, setValues] = useState<IndexFormValues>(() => defaultIndexValues(isRoot ? initialOwner || currentUser : currentUser));
   const [errors, setErrors] = useState<FieldErrors<IndexField>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
+
+  // devpi puts the owner in acl_upload by default; follow the owner until the list is edited.
+  function changeOwner(next: string) {
+    if (values.acl_upload.length === 1 && values.acl_upload[0] === owner) setValues({ ...values, acl_upload: next ? [next] : [] });
+    setOwner(next);
+  }
 
   function changeType(type: 'stage' | 'mirror') {
     setValues({ ...values, type });
@@ -51,7 +59,7 @@ export function CreateIndexForm({ currentUser, isRoot, initialOwner, graph, user
   }
 
   return (
-    <form className="form form-wide" onSubmit={submit} noValidate aria-label="Create index">
+    <form ref={formRef} className="form form-wide" onSubmit={submit} noValidate aria-label="Create index">
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <fieldset>
         <legend>Name and type</legend>
@@ -59,7 +67,7 @@ export function CreateIndexForm({ currentUser, isRoot, initialOwner, graph, user
           <TextField
             label="Owner"
             value={owner}
-            onChange={(event) => setOwner(event.target.value)}
+            onChange={(event) => changeOwner(event.target.value)}
             disabled={!isRoot}
             list="index-owner-suggestions"
             error={errors.owner}

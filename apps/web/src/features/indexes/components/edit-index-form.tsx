@@ -1,9 +1,9 @@
 import type { IndexConfig } from '@devpi-dashboard/devpi-client';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button, ButtonLink } from '../../../components/ui/button';
-import { validate, type FieldErrors } from '../../../lib/form';
+import { useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { usePatchIndex } from '../api/indexes';
 import type { BaseGraph } from '../lib/bases';
 import { diffToOps, valuesFromConfig, type IndexFormValues } from '../lib/index-form-values';
@@ -29,6 +29,8 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
   const patch = usePatchIndex(user, index);
   const [values, setValues] = useState<IndexFormValues>(() => valuesFromConfig(config));
   const [errors, setErrors] = useState<FieldErrors<IndexField>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
   const ops = diffToOps(config, values);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -46,7 +48,7 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
   }
 
   return (
-    <form className="form form-wide" onSubmit={submit} noValidate aria-label={`Edit index ${user}/${index}`}>
+    <form ref={formRef} className="form form-wide" onSubmit={submit} noValidate aria-label={`Edit index ${user}/${index}`}>
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <p>
         Type: <Badge tone={config.type === 'mirror' ? 'accent' : 'neutral'}>{config.type}</Badge>{' '}

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { TextAreaField, TextField } from '../../../components/ui/field';
-import { formText, validate, type FieldErrors } from '../../../lib/form';
+import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { createUserSchema } from '../api/user-schemas';
 import { userServerErrors } from '../api/user-schemas';
 import { useCreateUser } from '../api/users';
@@ -12,6 +12,8 @@ type Field = 'username' | 'email' | 'password' | 'passwordRepeat' | 'title' | 'd
 export function CreateUserForm({ onCreated, cancelTo }: { onCreated: (username: string) => void; cancelTo: string }) {
   const createUser = useCreateUser();
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +39,7 @@ export function CreateUserForm({ onCreated, cancelTo }: { onCreated: (username: 
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Create user">
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Create user">
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <TextField
         label="Username"

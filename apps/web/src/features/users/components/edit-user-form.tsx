@@ -1,9 +1,9 @@
 import type { UserConfig } from '@devpi-dashboard/devpi-client';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { TextAreaField, TextField } from '../../../components/ui/field';
-import { formText, validate, type FieldErrors } from '../../../lib/form';
+import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { editUserSchema, userServerErrors } from '../api/user-schemas';
 import { useModifyUser } from '../api/users';
 
@@ -12,6 +12,8 @@ type Field = 'email' | 'title' | 'description';
 export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; onSaved: () => void; cancelTo: string }) {
   const modify = useModifyUser(user.username);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; on
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={`Edit user ${user.username}`}>
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Edit user ${user.username}`}>
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <TextField label="Email" name="email" type="email" defaultValue={user.email ?? ''} error={errors.email} />
       <TextField label="Title" name="title" defaultValue={user.title ?? ''} error={errors.title} />

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
-import { formText, validate, type FieldErrors } from '../../../lib/form';
+import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { passwordSchema, userServerErrors } from '../api/user-schemas';
 import { useModifyUser } from '../api/users';
 
@@ -10,6 +10,8 @@ import { useModifyUser } from '../api/users';
 export function PasswordForm({ user, submitLabel, onDone, compact = false }: { user: string; submitLabel: string; onDone: () => void; compact?: boolean }) {
   const modify = useModifyUser(user);
   const [errors, setErrors] = useState<FieldErrors<'password' | 'passwordRepeat'>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
   const [done, setDone] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -31,7 +33,7 @@ export function PasswordForm({ user, submitLabel, onDone, compact = false }: { u
   }
 
   return (
-    <form className={compact ? 'form form-inline' : 'form'} onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form ref={formRef} className={compact ? 'form form-inline' : 'form'} onSubmit={submit} noValidate aria-label={submitLabel}>
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       {done && <Alert tone="success">Password changed. Sessions that are signed in stay signed in.</Alert>}
       <div className="form-row">
