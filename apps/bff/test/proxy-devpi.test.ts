@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DevpiClient, DevpiError, parseFileHref } from '@devpi-dashboard/devpi-client';
+import { makeWheel } from '@devpi-dashboard/devpi-sim';
+import { devpiFixture } from './support/devpi-fixtures.js';
+import { listen } from './support/listen.js';
+import { testApp } from './support/test-app.js';
+
+/** devpi-client pointed at the BFF's proxy, as the SPA uses it, logged in as `user`. */
+async function clientThroughBff(bffUrl: string, user: string, password: string) {
+  const res = await request(bffUrl).post('/+dashboard/api/session').set({ 'X-Devpi-Dashboard': '1', Origin: bffUrl }).send({ user, password }).expect(200);
+  const cookie = (z.array(z.string()).parse(res.headers['set-cookie'])[0] ?? '').split(';')[0] ?? '';
+  return new DevpiClient({ baseUrl: `${bffUrl}/+dashboard/api/devpi`, headers: { 'X-Devpi-Dashboard': '1', Origin: bffUrl, Cookie: cookie } });
+}
+
+describe('devpi through the proxy, as the SPA uses it', () => {
+  let devpi: Awaited<ReturnType<typeof devpiFixture>>;
+  let app: ReturnType<typeof testApp>;
+  let bff: Awaited<ReturnType<typeof listen>>;
+
+  beforeAll(async () => {
+    devpi = await devpiFixture();
+    app = testApp(devpi.target.url);
+    bff = await listen(app.app);
+  });
+  afterAll(async () => {
+    await bff?.close();
+    app?.close();
+    await devpi?.close();
+  });
+
+  it('uploads and downloads a release with the session credentials', async () => {
+    const alice = await devpi.user('alice');
+    await devpi.root.createIndex(alice.name, 'dev', { bases: [] });
+    const client = await clientThroughBff(bff.url, alice.name, alice.password);
+    const wheel = makeWheel({ name: 'proxy-demo', version: '1.0.0', summary: 'through the BFF' });
+    await client.upload(alice.name, 'dev', { filename: wheel.filename, content: wheel.content, name: wheel.name, version: wheel.version, metadata: wheel.metadata });
+    const version = await client.getVersion(alice.name, 'dev', 'proxy-demo', '1.0.0');
+    const href = version?.['+links']?.find((link) => link.rel === 'releasefile')?.href ?? '';
+    const file = parseFileHref(href);
+    expect(file).toBeDefined();
+    const bytes = await client.downloadFile(alice.name, 'dev', file?.path ?? '');
+    expect(Buffer.from(bytes).equals(wheel.content)).toBe(true);
+  });
+
+  it("passes devpi's refusal through, reason phrase included, for a user who may not upload", async () => {
+    const owner = await devpi.user('owner');
+    const bob = await devpi.user('bob');
+    await devpi.root.createIndex(owner.name, 'prod', { bases: [] });
+    const client = await clientThroughBff(bff.url, bob.name, bob.password);
+    const wheel = makeWheel({ name: 'refused', version: '1.0.0' });
+    const error = await client
+      .upload(owner.name, 'prod', { filename: wheel.filename, content: wheel.content, name: wheel.name, version: wheel.version })
+      .then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DevpiError);
+    expect(error instanceof DevpiError && error.status).toBe(403);
+    expect(error instanceof DevpiError && error.message).toMatch(/no permission/);
+  });
+});
