@@ -24,7 +24,8 @@ export const paths = {
   },
   users: {
     list: { pattern: '/users', to: (q?: string) => withQuery('/users', { q }) },
-    create: { pattern: '/users/new', to: () => '/users/new' },
+    // `+new`: devpi names cannot start with `+`, so no user called "new" is ever shadowed.
+    create: { pattern: '/users/+new', to: () => '/users/+new' },
     detail: { pattern: '/users/:user', to: (user: string) => `/users/${seg(user)}` },
     edit: { pattern: '/users/:user/edit', to: (user: string) => `/users/${seg(user)}/edit` },
     password: { pattern: '/users/:user/password', to: (user: string) => `/users/${seg(user)}/password` },
@@ -32,7 +33,7 @@ export const paths = {
   },
   indexes: {
     list: { pattern: '/indexes', to: () => '/indexes' },
-    create: { pattern: '/indexes/new', to: (owner?: string) => withQuery('/indexes/new', { owner }) },
+    create: { pattern: '/indexes/+new', to: (owner?: string) => withQuery('/indexes/+new', { owner }) },
     detail: {
       pattern: '/indexes/:user/:index',
       to: (user: string, index: string) => `/indexes/${seg(user)}/${seg(index)}`,

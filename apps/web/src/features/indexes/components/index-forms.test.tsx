@@ -86,7 +86,7 @@ describe('create index form', () => {
       [`PUT ${DEVPI}/alice/mirror`]: () => devpiOk('indexconfig', { type: 'mirror', volatile: true, mirror_url: 'https://pypi.org/simple/' }),
       [`GET ${DEVPI}/alice/mirror`]: () => devpiOk('indexconfig', { type: 'mirror', volatile: true, mirror_url: 'https://pypi.org/simple/' }),
     });
-    const { router } = renderApp('/indexes/new');
+    const { router } = renderApp('/indexes/+new');
     const user = userEvent.setup({ delay: null });
     expect(await screen.findByLabelText('Owner')).toBeDisabled();
     await user.type(screen.getByLabelText('Index name'), 'my mirror');

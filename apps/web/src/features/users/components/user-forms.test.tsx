@@ -24,7 +24,7 @@ async function fillCreateForm(values: { username: string; password: string; repe
 describe('create user form', () => {
   it("refuses devpi's forbidden characters, an empty password and a mismatch before sending anything", async () => {
     server = fakeServer(baseRoutes());
-    renderApp('/users/new');
+    renderApp('/users/+new');
     await fillCreateForm({ username: 'bad name!', password: '', repeat: '' });
     expect(await screen.findByText(/contains characters that aren't allowed/)).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
@@ -42,7 +42,7 @@ describe('create user form', () => {
 
   it("puts devpi's 'user already exists' on the username and keeps what was typed", async () => {
     server = fakeServer({ ...baseRoutes(), [`PUT ${DEVPI}/alice`]: () => devpiError(409, 'user already exists') });
-    renderApp('/users/new');
+    renderApp('/users/+new');
     await fillCreateForm({ username: 'alice', email: 'a@example.com', password: 'pw', repeat: 'pw' });
     expect(await screen.findByText('user already exists')).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toHaveValue('alice');
@@ -56,7 +56,7 @@ describe('create user form', () => {
       [`PUT ${DEVPI}/carol`]: () => ({ status: 201, ...userconfig('carol') }),
       [`GET ${DEVPI}/carol`]: () => userconfig('carol', { email: 'c@example.com' }),
     });
-    const { router } = renderApp('/users/new');
+    const { router } = renderApp('/users/+new');
     await fillCreateForm({ username: 'carol', password: 'secret', repeat: 'secret' });
     await waitFor(() => expect(router.state.location.pathname).toBe('/users/carol'));
     expect(await screen.findByRole('heading', { name: 'carol', level: 1 })).toBeInTheDocument();

@@ -52,7 +52,7 @@ export function UserList({ q, offset, onPage }: { q: string; offset: number; onP
         </table>
         {data.items.length === 0 && <p className="empty">{q ? `No user matches “${q}”.` : 'No users yet.'}</p>}
       </div>
-      {data.total > 0 && (
+      {data.total > USERS_PAGE_SIZE && (
         <nav className="pager" aria-label="Pages of users">
           <span className="muted">
             {data.offset + 1}–{last} of {data.total}
