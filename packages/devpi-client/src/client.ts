@@ -175,6 +175,13 @@ export class DevpiClient {
     return (await this.http.parse(ex, envelope('releasefilemeta', ReleaseFileMeta))).result;
   }
 
+  /** Size in bytes of a stored file from a HEAD request (nothing is downloaded); undefined when unknown. */
+  async fileSize(user: string, index: string, path: string): Promise<number | undefined> {
+    const ex = await this.http.send({ method: 'HEAD', path: filePath(user, index, path), accept: '*/*', allow404: true });
+    const length = ex?.response.headers.get('content-length');
+    return length === null || length === undefined || !/^\d+$/.test(length) ? undefined : Number(length);
+  }
+
   async downloadFile(user: string, index: string, path: string): Promise<Uint8Array> {
     const ex = await this.http.send({ method: 'GET', path: filePath(user, index, path), accept: '*/*' });
     return new Uint8Array(await ex.response.arrayBuffer());

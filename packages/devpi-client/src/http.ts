@@ -10,7 +10,7 @@ export const HTML_TYPE = 'text/html';
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface RequestSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
   accept: string;

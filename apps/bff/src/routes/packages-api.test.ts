@@ -92,6 +92,13 @@ describe('package browsing API', () => {
     ]);
   });
 
+  it('shows a new upload at once when the browser asks for fresh data', async () => {
+    await api(`/${owner}/base/+projects`).expect(200);
+    await upload(devpi.root, `${owner}/base`, { name: 'just-uploaded', version: '0.1' });
+    const page = projectPageSchema.parse((await api(`/${owner}/base/+projects`).set('Cache-Control', 'no-cache').expect(200)).body);
+    expect(page.items.map((i) => i.name)).toContain('just-uploaded');
+  });
+
   it('gives the bases in resolution order', async () => {
     const overview = indexOverviewSchema.parse((await api(`/${owner}/dev`).expect(200)).body);
     expect(overview.resolution.map((r) => r.name)).toEqual([`${owner}/dev`, `${owner}/base`]);
@@ -116,6 +123,7 @@ describe('package browsing API', () => {
       expect.arrayContaining([['app-0.1-py3-none-any.whl', 'wheel', 'py3'], ['app-0.1.tar.gz', 'sdist', 'source']]),
     );
     expect(view.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(view.files.every((f) => typeof f.size === 'number' && f.size > 100)).toBe(true);
     expect(view.files[0]?.history[0]).toMatchObject({ what: 'upload', who: 'root', dst: `${owner}/dev` });
     expect(view.requiresDist).toEqual([
       { raw: 'shared-lib>=1.0', name: 'shared-lib', onIndex: true },

@@ -1,4 +1,4 @@
-import { normalizeProjectName, type DevpiClient, type IndexConfig, type VersionData } from '@devpi-dashboard/devpi-client';
+import { normalizeProjectName, parseFileHref, type DevpiClient, type IndexConfig, type VersionData, type VersionLink } from '@devpi-dashboard/devpi-client';
 import type { Dependency, VersionView } from '@devpi-dashboard/dashboard-api';
 import { renderDescription } from '../render/description.js';
 import { docsLinks, linksIndex, releaseFile } from './packages-files.js';
@@ -40,6 +40,19 @@ const text = (value: string | undefined): string | undefined => (value && value.
 function keywords(value: VersionData['keywords']): string[] {
   if (Array.isArray(value)) return value.filter(Boolean);
   return (value ?? '').split(/[,\s]+/).filter(Boolean);
+}
+
+/** Files asked for their size per version page; a release with hundreds of wheels shows the rest as unknown. */
+const maxSizeLookups = 40;
+
+/**
+ * devpi's JSON has no file sizes, so a HEAD request asks for them. Only files devpi stores (those
+ * with an upload log): a HEAD on a mirror file devpi has not cached yet would fetch it upstream.
+ */
+async function sizeOf(client: DevpiClient, link: VersionLink, position: number): Promise<number | null> {
+  const location = parseFileHref(link.href);
+  if (!location || position >= maxSizeLookups || (link.log ?? []).length === 0) return null;
+  return (await client.fileSize(location.user, location.index, location.path).catch(() => undefined)) ?? null;
 }
 
 export interface VersionInput {
@@ -87,7 +100,7 @@ export async function versionView(input: VersionInput): Promise<VersionView | un
     classifiers: data.classifiers ?? [],
     projectUrls: projectUrls(data.project_urls),
     requiresDist,
-    files: links.filter((l) => l.rel === 'releasefile').map((l) => releaseFile(l, null)),
+    files: await Promise.all(links.filter((l) => l.rel === 'releasefile').map(async (l, i) => releaseFile(l, await sizeOf(client, l, i)))),
     // devpi-web unpacks and serves doc zips; without it only the zip is there.
     docs: input.webAvailable ? docsLinks(links, data.name, data.version) : null,
     description: renderDescription(data.description ?? '', data.description_content_type),
