@@ -60,7 +60,8 @@ interface Sample { ms: number; bytes: number }
 
 async function timed(url: string, accept = 'application/json'): Promise<Sample> {
   const started = performance.now();
-  const res = await fetch(url, { headers: { Accept: accept } });
+  // As the SPA asks: devpi's current serial is checked on every list request.
+  const res = await fetch(url, { headers: { Accept: accept, 'Cache-Control': 'no-cache' } });
   const body = await res.arrayBuffer();
   const ms = performance.now() - started;
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);

@@ -58,10 +58,14 @@ export class PackageStore {
     this.searches = new TtlCache({ ttlMs: 60_000, maxEntries: 64, now: this.now });
   }
 
-  /** devpi's current serial and whether devpi-web is there; one `/+status` per probe interval. */
-  state(): Promise<ServerState> {
+  /**
+   * devpi's current serial and whether devpi-web is there; one `/+status` per probe interval, or
+   * a new one when `fresh` (the browser asked with `Cache-Control: no-cache`, e.g. right after an
+   * upload: then the list must show it, not wait for the next probe).
+   */
+  state(fresh = false): Promise<ServerState> {
     const now = this.now();
-    if (this.probe && now - this.probe.at < this.serialProbeMs) return this.probe.state;
+    if (this.probe && now - this.probe.at < this.serialProbeMs && (!fresh || this.probe.at === now)) return this.probe.state;
     const state = this.devpi.status().then((s) => ({ serial: s.serial, web: s.versioninfo?.['devpi-web'] !== undefined }));
     this.probe = { at: now, state };
     state.catch(() => {

@@ -22,6 +22,9 @@ export interface PackagesRouteDeps extends RouteDeps {
 
 const indexName = (req: Request): string => `${String(req.params.user)}/${String(req.params.index)}`;
 
+/** The browser wants devpi's current state (it just changed something), not the probed one. */
+const wantsFresh = (req: Request): boolean => /no-cache/i.test(req.get('cache-control') ?? '');
+
 /**
  * Package browsing: paged project lists, project and version pages, search. Lists come from the
  * shared {@link PackageStore} (read anonymously, since they are shared); everything about one
@@ -49,6 +52,7 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
   });
 
   router.get('/packages/:user/:index', async (req, res) => {
+    if (wantsFresh(req)) await store.state(true);
     const overview = indexOverview(indexName(req), await store.configs(), req.devpiSession?.user, publicUrl);
     if (!overview) throw notFound(`The index ${indexName(req)}`);
     res.json(overview);
@@ -57,6 +61,7 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
   router.get('/packages/:user/:index/\\+projects', async (req, res) => {
     const query = parseInput(projectListQuerySchema, req.query);
     const name = indexName(req);
+    if (wantsFresh(req)) await store.state(true);
     const loaded = await store.list(name, query.scope);
     if (!loaded) throw notFound(`The index ${name}`);
     const hits = query.q ? await store.search(`${query.scope}:${name}`, loaded, query.q) : undefined;

@@ -9,6 +9,10 @@ import {
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { query, request } from '../../../lib/api-client';
 
+// Lists and the index header ask the BFF for devpi's current state: right after an upload or a
+// removal (through the proxy) the change must show, not wait for the BFF's next serial probe.
+const fresh: RequestInit = { headers: { 'Cache-Control': 'no-cache' } };
+
 export interface ProjectListFilter {
   q: string;
   offset: number;
@@ -30,13 +34,13 @@ export const packageKeys = {
 export const indexOverviewQueryOptions = (user: string, index: string) =>
   queryOptions({
     queryKey: packageKeys.overview(`${user}/${index}`),
-    queryFn: () => request(indexOverviewSchema, packagesApiPaths.index(user, index)),
+    queryFn: () => request(indexOverviewSchema, packagesApiPaths.index(user, index), fresh),
   });
 
 export const projectPageQueryOptions = (user: string, index: string, filter: ProjectListFilter) =>
   queryOptions({
     queryKey: packageKeys.list(`${user}/${index}`, filter),
-    queryFn: () => request(projectPageSchema, `${packagesApiPaths.projects(user, index)}${query({ ...filter })}`),
+    queryFn: () => request(projectPageSchema, `${packagesApiPaths.projects(user, index)}${query({ ...filter })}`, fresh),
     placeholderData: keepPreviousData,
   });
 

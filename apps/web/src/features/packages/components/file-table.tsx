@@ -27,7 +27,7 @@ export function FileTable({ files, canDelete, onDelete }: { files: ReleaseFile[]
   if (files.length === 0) return <p className="empty">This version has no files (its metadata was registered without an upload).</p>;
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table files-table">
         <caption className="visually-hidden">Files</caption>
         <thead>
           <tr>

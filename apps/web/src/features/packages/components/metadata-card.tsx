@@ -17,7 +17,7 @@ export function MetadataCard({ view }: { view: VersionView }) {
   const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
   const home = safeUrl(view.homePage);
   return (
-    <Card title="Metadata">
+    <Card title="Metadata" className="metadata">
       <dl className="definition-list">
         <dt>Author</dt>
         <dd><Person name={view.author} email={view.authorEmail} /></dd>

@@ -65,13 +65,11 @@ export function Component() {
       <div className="stack">
         {!own && <p>This version is inherited: <FromIndex from={view.sourceIndex} here={overview.name} /></p>}
         <InstallCommand command={installCommand(view.simpleUrl, view.name, view.version)} label="Copy the pip install command" />
+        <Card title="Files">
+          <FileTable files={view.files} canDelete={canDelete} onDelete={(file) => setRemoval({ kind: 'file', file })} />
+        </Card>
         <div className="version-grid">
-          <div className="stack">
-            <Card title="Files">
-              <FileTable files={view.files} canDelete={canDelete} onDelete={(file) => setRemoval({ kind: 'file', file })} />
-            </Card>
-            <DescriptionView description={view.description} />
-          </div>
+          <DescriptionView description={view.description} />
           <MetadataCard view={view} />
         </div>
       </div>
