@@ -44,7 +44,8 @@ const host = process.env.HOST || '127.0.0.1';
 const bff = spawn(process.execPath, [join(root, 'apps/bff/dist/server.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, DEVPI_URL: devpiUrl, PORT: port, HOST: host, STATIC_DIR: process.env.STATIC_DIR || join(root, 'apps/web/dist') },
+  // Standalone there is no load balancer: clients reach devpi directly, so its own URL is the public one.
+  env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL || devpiUrl, DEVPI_URL: devpiUrl, PORT: port, HOST: host, STATIC_DIR: process.env.STATIC_DIR || join(root, 'apps/web/dist') },
 });
 children.push(bff);
 bff.on('exit', (code) => stopAll(code ?? 0));
