@@ -1,6 +1,9 @@
 // nginx in front of devpi and the dashboard: the URLs clients always used still work, the
 // dashboard sits under /+dashboard/, and the headers and limits are the ones the template sets.
+import { statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { uniqueName } from '@devpi-dashboard/devpi-sim';
+import { buildWheel, twineUpload } from '../fixtures/python.js';
 import { expect, test } from '../fixtures/test.js';
 
 /** A GET from another loopback source address, which nginx must treat as a remote client. */
@@ -79,6 +82,16 @@ test.describe('load balancer', () => {
     const asset = await fetch(new URL(script ?? '', `${topology.lbUrl}/+dashboard/`), { headers: { 'Accept-Encoding': 'gzip' } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  test('takes wheels far above nginx\'s default 1 MB body limit, streamed to devpi', async ({ topology, seed, root }) => {
+    const owner = await seed.user('big');
+    const index = await seed.index(owner.name, 'big');
+    const wheel = await buildWheel(uniqueName('e2e-big'), '1.0.0', '# big\n', 8 * 1024 * 1024);
+    expect(statSync(wheel.path).size).toBeGreaterThan(5 * 1024 * 1024);
+    twineUpload(topology.lbUrl, index.stage, owner.name, owner.password, wheel.path);
+    const version = await root.getVersion(owner.name, index.index, wheel.name, '1.0.0');
+    expect(version?.['+links']?.map((link) => link.href.split('/').pop())).toContain(wheel.filename);
   });
 
   test('hides the BFF health endpoints and redirects /+dashboard to the SPA', async ({ request, topology }) => {
