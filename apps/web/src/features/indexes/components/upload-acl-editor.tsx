@@ -60,7 +60,7 @@ export function UploadAclEditor({ user, index, aclKey, entries, userNames, label
   const addFailed = failure?.change.action === 'add' ? failure.message : undefined;
   return (
     <div className="acl-editor">
-      <h3 id={`${id}-title`}>{label}</h3>
+      <h2 id={`${id}-title`}>{label}</h2>
       {entries.length === 0 ? (
         <Alert tone="warning">Nobody may {aclKey === 'acl_upload' ? 'upload to' : 'upload test results to'} this index.</Alert>
       ) : (
