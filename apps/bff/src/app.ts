@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(sessionMiddleware(sessions));
   api.use(csrfProtection(config.publicUrl === undefined ? [] : [new URL(config.publicUrl).origin]));
-  api.use(requireLiveSession((req) => req.path === '/session'));
+  api.use(requireLiveSession(sessions, (req) => req.path === '/session' || req.path === '/config'));
   // Before any body parser: uploads and downloads stream through untouched.
   api.use(
     '/devpi',

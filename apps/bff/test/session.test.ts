@@ -134,8 +134,12 @@ describe('sessions', () => {
       const cookie = cookiePair(cookieOf(await login(app, erin.name, erin.password).expect(200)));
       const out = await request(app).delete('/+dashboard/api/session').set({ ...csrf, Cookie: cookie }).expect(204);
       expect(cookieOf(out)).toMatch(/Max-Age=0/);
+      // Public settings still load, and leave the cookie for /session to report as expired.
+      const config = await request(app).get('/+dashboard/api/config').set('Cookie', cookie).expect(200);
+      expect(config.headers['set-cookie']).toBeUndefined();
       const replay = await request(app).get('/+dashboard/api/session').set('Cookie', cookie).expect(401);
       expect(errorBody.parse(replay.body).error.code).toBe('session_expired');
+      expect(cookieOf(replay)).toMatch(/Max-Age=0/);
       await request(app).get('/+dashboard/api/devpi/+api').set('Cookie', cookie).expect(401);
     } finally {
       close();

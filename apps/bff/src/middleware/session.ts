@@ -12,8 +12,9 @@ declare module 'http' {
 }
 
 /**
- * Reads the session cookie. A rejected cookie (expired, idle, logged out, forged) is cleared at
- * once; routes then answer 401 session_expired so the SPA sends the user to log in again.
+ * Reads the session cookie. A rejected cookie (expired, idle, logged out, forged) is only noted
+ * here: the route that answers 401 session_expired clears it, so the SPA is told exactly once,
+ * even if a public route (config) happens to be asked first.
  */
 export function sessionMiddleware(sessions: SessionManager) {
   return function readSession(req: Request, res: Response, next: NextFunction): void {
@@ -23,7 +24,6 @@ export function sessionMiddleware(sessions: SessionManager) {
       sessions.touch(res, found.session);
     } else if (found.state === 'rejected') {
       req.sessionRejected = found.reason;
-      sessions.clear(res);
     }
     next();
   };

@@ -44,7 +44,10 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
 
   router.get('/session', async (req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
-    if (req.sessionRejected !== undefined) throw sessionExpired();
+    if (req.sessionRejected !== undefined) {
+      deps.sessions.clear(res);
+      throw sessionExpired();
+    }
     const session = req.devpiSession;
     if (session !== undefined && !(await deps.sessionStillValid(session))) {
       deps.sessions.revoke(res, session);
