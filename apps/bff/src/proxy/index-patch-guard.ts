@@ -19,7 +19,7 @@ export function takeBufferedBody(req: IncomingMessage): Buffer | undefined {
   return body;
 }
 
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -36,6 +36,8 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
+    // A client that goes away mid-body must not leave this promise (and its chunks) pending.
+    req.once('close', () => resolve('aborted'));
   });
 }
 
@@ -54,6 +56,7 @@ export function indexPatchGuard() {
     const encoding = req.headers['content-encoding'];
     if (encoding !== undefined && encoding !== 'identity') return next(refuse('Index changes must not be compressed.'));
     const body = await readLimited(req, INDEX_PATCH_LIMIT_BYTES);
+    if (body === 'aborted') return;
     if (body === 'too_large') {
       return next(new HttpError(413, 'payload_too_large', 'An index change must be a short list of operations.'));
     }
