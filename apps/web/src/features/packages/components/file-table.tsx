@@ -54,7 +54,7 @@ export function FileTable({ files, canDelete, onDelete }: { files: ReleaseFile[]
               </td>
               <td><History file={file} /></td>
               {canDelete && (
-                <td><Button size="sm" variant="ghost" onClick={() => onDelete(file)} aria-label={`Remove ${file.filename}`}>Remove</Button></td>
+                <td><Button size="sm" variant="ghost" onClick={() => onDelete(file)} aria-label={`Remove the file ${file.filename}`}>Remove</Button></td>
               )}
             </tr>
           ))}

@@ -70,6 +70,34 @@ describe('version page', () => {
     await waitFor(() => expect(bff?.calls).toContain('DELETE /+dashboard/api/devpi/alice/dev/acme-hello/1.10?force='));
   });
 
+  it('pushes a version to an index the user may upload to and shows what devpi did', async () => {
+    bff = fakeBff({
+      [`GET ${api}`]: () => overview({ pushTargets: ['alice/prod', 'team/release'] }),
+      [`GET ${api}/acme-hello/1.10`]: () => version(),
+      'POST /+dashboard/api/devpi/alice/dev': () => ({ type: 'actionlog', result: [[200, 'register', 'acme-hello', '1.10', '->', 'team/release']] }),
+    });
+    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    await userEvent.click(await screen.findByRole('button', { name: 'Push to another index' }));
+    await userEvent.selectOptions(screen.getByLabelText('Target index'), 'team/release');
+    await userEvent.click(screen.getByRole('button', { name: 'Push to team/release' }));
+    expect(await screen.findByText('200 register acme-hello 1.10 -> team/release')).toBeInTheDocument();
+    expect(bff.calls).toContain('POST /+dashboard/api/devpi/alice/dev');
+  });
+
+  it('removes a single file of a volatile index without typing', async () => {
+    const file = version().files[0];
+    bff = fakeBff({
+      [`GET ${api}`]: () => overview({ volatile: true }),
+      [`GET ${api}/acme-hello/1.10`]: () => version(),
+      [`DELETE /+dashboard/api/devpi/alice/dev/${file?.path ?? ''}`]: () => ({ message: 'deleted' }),
+    });
+    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    await userEvent.click(await screen.findByRole('button', { name: `Remove the file ${file?.filename ?? ''}` }));
+    expect(screen.queryByLabelText(/to confirm/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: `Remove ${file?.filename ?? ''}` }));
+    await waitFor(() => expect(bff?.calls).toContain(`DELETE /+dashboard/api/devpi/alice/dev/${file?.path ?? ''}`));
+  });
+
   it('offers no removal of an inherited version', async () => {
     bff = fakeBff({ [`GET ${api}`]: () => overview(), [`GET ${api}/acme-hello/1.9`]: () => version({ version: '1.9', sourceIndex: 'root/acme' }) });
     renderRoute('/browse/alice/dev/acme-hello/1.9');
