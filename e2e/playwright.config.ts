@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 // One worker: the main scenario changes root's password (and restores it), and every other test
 // seeds as root, so they must not overlap. The whole run stays well under five minutes.
 export default defineConfig({
-  testDir: './specs',
+  testDir: '.',
+  testMatch: ['specs/**/*.spec.ts', 'hardening/**/*.spec.ts'],
   globalSetup: './support/global-setup.ts',
   fullyParallel: false,
   workers: 1,
