@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Outlet, useNavigation } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation, useNavigation } from 'react-router';
 import '../../components/layout/layout.css';
 import { Sidebar } from '../../components/layout/sidebar';
 import { ThemeToggle } from '../../components/layout/theme-toggle';
@@ -16,6 +17,15 @@ export async function loader() {
 export function Component() {
   const { data: session } = useSuspenseQuery(sessionQueryOptions());
   const navigation = useNavigation();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+  // After moving to another screen, start keyboard and screen-reader users at its content, not
+  // wherever the link they used was. The first screen keeps the browser's own start.
+  useEffect(() => {
+    if (pathname !== firstPath.current) main.current?.focus({ preventScroll: true });
+    firstPath.current = '';
+  }, [pathname]);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">Skip to content</a>
@@ -25,7 +35,7 @@ export function Component() {
         <UserMenu session={session} />
         <ThemeToggle />
       </header>
-      <main className="main" id="main" tabIndex={-1}>
+      <main className="main" id="main" tabIndex={-1} ref={main}>
         <RootPasswordBanner session={session} />
         <Outlet />
       </main>

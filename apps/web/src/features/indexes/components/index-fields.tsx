@@ -101,8 +101,9 @@ export function IndexFields({ self, values, onChange, errors, graph, userNames }
           />
           <div className="form-row">
             <TextField
-              label="Cache expiry in seconds"
+              label="Cache expiry in seconds (mirror_cache_expiry)"
               inputMode="numeric"
+              placeholder="1800"
               value={values.mirror_cache_expiry}
               onChange={(event) => set('mirror_cache_expiry', event.target.value)}
               error={errors.mirror_cache_expiry}
