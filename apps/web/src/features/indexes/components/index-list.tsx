@@ -15,6 +15,14 @@ function matches(index: IndexSummary, q: string): boolean {
   return index.name.toLowerCase().includes(needle) || (index.title ?? '').toLowerCase().includes(needle);
 }
 
+const SHORT: Record<IndexSummary['warnings'][number]['code'], string> = {
+  anonymous_upload: 'world-writable',
+  nobody_can_upload: 'nobody can upload',
+  acl_unknown_user: 'unknown uploader',
+  missing_base: 'missing base',
+  volatile_base_of_non_volatile: 'volatile base',
+};
+
 export function IndexFlags({ index }: { index: Pick<IndexSummary, 'type' | 'volatile' | 'warnings'> }) {
   return (
     <span className="index-flags">
@@ -26,7 +34,8 @@ export function IndexFlags({ index }: { index: Pick<IndexSummary, 'type' | 'vola
       )}
       {index.warnings.map((warning) => (
         <Badge key={warning.code} tone={warning.code === 'anonymous_upload' ? 'danger' : 'warning'} title={warning.message}>
-          <Icon name="warning" /> {warning.message}
+          <Icon name="warning" /> <span aria-hidden="true">{SHORT[warning.code]}</span>
+          <span className="visually-hidden">{warning.message}</span>
         </Badge>
       ))}
     </span>
