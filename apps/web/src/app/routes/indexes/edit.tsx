@@ -30,8 +30,6 @@ export function Component() {
       )}
       <Card>
         <EditIndexForm
-          // A fresh form after a save, so it starts from devpi's answer.
-          key={JSON.stringify(config)}
           user={user}
           index={index}
           config={config}

@@ -27,11 +27,14 @@ interface Props {
  */
 export function EditIndexForm({ user, index, config, graph, userNames, cancelTo, onSaved }: Props) {
   const patch = usePatchIndex(user, index);
-  const [values, setValues] = useState<IndexFormValues>(() => valuesFromConfig(config));
+  // The config as it was when the form opened: the ops describe only this user's edits, even if
+  // a refetch brings someone else's change in the meantime.
+  const [opened] = useState(config);
+  const [values, setValues] = useState<IndexFormValues>(() => valuesFromConfig(opened));
   const [errors, setErrors] = useState<FieldErrors<IndexField>>({});
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, errors);
-  const ops = diffToOps(config, values);
+  const ops = diffToOps(opened, values);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,7 +58,7 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
         <span className="muted">(devpi cannot change the type of an existing index)</span>
       </p>
       <IndexFields self={`${user}/${index}`} values={values} onChange={setValues} errors={errors} graph={graph} userNames={userNames} />
-      <UnknownKeys config={config} />
+      <UnknownKeys config={opened} />
       <div className="pending-ops" aria-live="polite">
         {ops.length === 0 ? (
           <p className="muted">No changes yet.</p>

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { devpiError, devpiOk, fakeServer, type FakeServer } from '../../../testing/fake-server';
 import { baseRoutes, DEVPI, session, stage, summary } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
+import { queryClient } from '../../../lib/query-client';
+import { indexDetailQueryOptions } from '../api/indexes';
+import { IndexConfig } from '@devpi-dashboard/devpi-client';
 
 let server: FakeServer | undefined;
 afterEach(() => {
@@ -50,6 +53,18 @@ describe('edit index form', () => {
       path: `${DEVPI}/root/acme`,
       body: ['title=ACME packages', 'volatile=False', 'acl_upload-=bob', 'acl_upload+=carol', 'mirror_whitelist-=six'],
     });
+  });
+
+  it("never reverts someone else's change that arrives while the form is open", async () => {
+    server = fakeServer(routes(stage({ acl_upload: ['alice'] })));
+    renderApp('/indexes/root/acme/edit');
+    const user = userEvent.setup({ delay: null });
+    const title = await screen.findByLabelText('Title');
+    // Another admin adds bob; a background refetch brings it into the cache.
+    queryClient.setQueryData(indexDetailQueryOptions('root', 'acme').queryKey, IndexConfig.parse(stage({ acl_upload: ['alice', 'bob'] })));
+    await user.type(title, 'ACME');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(server?.writes().map((call) => call.body)).toEqual([['title=ACME']]));
   });
 
   it('offers only bases that keep the chain free of cycles, and sets the order as a whole', async () => {

@@ -11,6 +11,9 @@ type Field = 'email' | 'title' | 'description';
 
 export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; onSaved: () => void; cancelTo: string }) {
   const modify = useModifyUser(user.username);
+  // Compare with the user as shown when the form opened, so a refetch never turns someone
+  // else's later change into one of ours.
+  const [opened] = useState(user);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, errors);
@@ -24,7 +27,7 @@ export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; on
     // Only changed keys are sent; devpi treats an empty value as "remove this key".
     const patch: Partial<Record<Field, string>> = {};
     for (const key of ['email', 'title', 'description'] as const) {
-      if (checked.data[key] !== (user[key] ?? '')) patch[key] = checked.data[key];
+      if (checked.data[key] !== (opened[key] ?? '')) patch[key] = checked.data[key];
     }
     if (Object.keys(patch).length === 0) return onSaved();
     try {
@@ -38,9 +41,9 @@ export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; on
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Edit user ${user.username}`}>
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
-      <TextField label="Email" name="email" type="email" defaultValue={user.email ?? ''} error={errors.email} />
-      <TextField label="Title" name="title" defaultValue={user.title ?? ''} error={errors.title} />
-      <TextAreaField label="Description" name="description" defaultValue={user.description ?? ''} error={errors.description} />
+      <TextField label="Email" name="email" type="email" defaultValue={opened.email ?? ''} error={errors.email} />
+      <TextField label="Title" name="title" defaultValue={opened.title ?? ''} error={errors.title} />
+      <TextAreaField label="Description" name="description" defaultValue={opened.description ?? ''} error={errors.description} />
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={modify.isPending}>
           Save changes
