@@ -1,5 +1,5 @@
 import type { DevpiClient } from '@devpi-dashboard/devpi-client';
-import type { SearchHit, SearchResult } from '@devpi-dashboard/dashboard-api';
+import type { SearchHit } from '@devpi-dashboard/dashboard-api';
 import { Parser } from 'htmlparser2';
 import type { PackageStore } from './packages-store.js';
 
@@ -110,4 +110,3 @@ export async function searchFullText(client: DevpiClient, query: string, page: n
   return parseSearchHtml(await client.searchHtml(query, page));
 }
 
-export type { SearchResult };

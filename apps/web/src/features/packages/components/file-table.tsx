@@ -46,7 +46,7 @@ export function FileTable({ files, canDelete, onDelete }: { files: ReleaseFile[]
               <td><a className="file-name" href={file.url} download>{file.filename}</a></td>
               <td><Badge tone={file.kind === 'wheel' ? 'accent' : 'neutral'}>{kindLabels[file.kind]}</Badge></td>
               <td className="mono">{file.pythonTag || '—'}</td>
-              <td>{formatSize(file.size)}</td>
+              <td className="nowrap">{formatSize(file.size)}</td>
               <td>
                 {file.sha256 ? (
                   <div className="command"><span className="sha" title={file.sha256}>{file.sha256.slice(0, 12)}…</span><CopyButton text={file.sha256} label={`Copy the sha256 of ${file.filename}`} /></div>

@@ -29,8 +29,7 @@ export function UploadDropzone({ index }: { index: string }) {
   async function send(file: File) {
     setPhase({ step: 'reading', filename: file.name });
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const dist = await readDistMetadata(file.name, bytes);
+      const dist = await readDistMetadata(file.name, file);
       setPhase({ step: 'uploading', filename: file.name, loaded: 0, total: file.size });
       const result = await upload.mutateAsync({
         input: { filename: file.name, content: file, name: dist.name, version: dist.version, metadata: dist.metadata },

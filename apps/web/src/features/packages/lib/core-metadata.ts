@@ -1,6 +1,6 @@
 import type { UploadMetadata } from '@devpi-dashboard/devpi-client';
-import { readTarMember, gunzip } from './tar-reader';
-import { readZipMember } from './zip-reader';
+import { readTarGzMember } from './tar-reader';
+import { readZipMember, type ByteSource } from './zip-reader';
 
 /** Name, version and metadata of a distribution file, read in the browser before uploading. */
 export interface DistMetadata {
@@ -69,12 +69,15 @@ export function parseCoreMetadata(source: string): DistMetadata {
   return { name, version, metadata: { ...text, ...lists, ...(description ? { description } : {}) } };
 }
 
-/** Reads a wheel's `*.dist-info/METADATA` or an sdist's top-level `PKG-INFO`. */
-export async function readDistMetadata(filename: string, bytes: Uint8Array): Promise<DistMetadata> {
+/** A distribution file as the browser has it: a File, or any Blob-like source with a stream. */
+export type DistFile = ByteSource & { stream(): ReadableStream<Uint8Array<ArrayBuffer>> };
+
+/** Reads a wheel's `*.dist-info/METADATA` or an sdist's top-level `PKG-INFO`, without reading all of it. */
+export async function readDistMetadata(filename: string, file: DistFile): Promise<DistMetadata> {
   let raw: Uint8Array | undefined;
-  if (filename.endsWith('.whl')) raw = await readZipMember(bytes, (n) => /^[^/]+\.dist-info\/METADATA$/.test(n));
-  else if (filename.endsWith('.tar.gz') || filename.endsWith('.tgz')) raw = readTarMember(await gunzip(bytes), (n) => /^[^/]+\/PKG-INFO$/.test(n));
-  else if (filename.endsWith('.zip')) raw = await readZipMember(bytes, (n) => /^[^/]+\/PKG-INFO$/.test(n));
+  if (filename.endsWith('.whl')) raw = await readZipMember(file, (n) => /^[^/]+\.dist-info\/METADATA$/.test(n));
+  else if (filename.endsWith('.tar.gz') || filename.endsWith('.tgz')) raw = await readTarGzMember(file.stream(), (n) => /^[^/]+\/PKG-INFO$/.test(n));
+  else if (filename.endsWith('.zip')) raw = await readZipMember(file, (n) => /^[^/]+\/PKG-INFO$/.test(n));
   else throw new Error('Only wheels (.whl) and source distributions (.tar.gz, .zip) can be uploaded here.');
   if (!raw) throw new Error(`${filename} has no package metadata (METADATA or PKG-INFO).`);
   return parseCoreMetadata(new TextDecoder().decode(raw));

@@ -1,37 +1,60 @@
-/** Gunzips a .tar.gz with the platform's DecompressionStream. */
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const body = new Response(new Uint8Array(bytes)).body;
-  if (!body) throw new Error('This browser cannot read gzip archives.');
-  const stream = body.pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 function field(block: Uint8Array, start: number, length: number): string {
   const raw = block.subarray(start, start + length);
   const end = raw.indexOf(0);
   return new TextDecoder().decode(end < 0 ? raw : raw.subarray(0, end));
 }
 
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /**
- * Walks a ustar/pax archive for the member whose name `match` accepts (an sdist's PKG-INFO).
- * Long names from pax headers (`path=`) and GNU `././@LongLink` entries are honoured.
+ * Walks a gzipped ustar/pax archive as it decompresses, for the member whose name `match` accepts
+ * (an sdist's PKG-INFO), and stops reading there: only the bytes up to that member are inflated
+ * and only the current entry's bytes are held. Long names from pax headers (`path=`) and GNU
+ * `././@LongLink` entries are honoured.
  */
-export function readTarMember(tar: Uint8Array, match: (name: string) => boolean): Uint8Array | undefined {
-  let at = 0;
+export async function readTarGzMember(stream: ReadableStream<Uint8Array<ArrayBuffer>>, match: (name: string) => boolean): Promise<Uint8Array | undefined> {
+  const reader = stream.pipeThrough(new DecompressionStream('gzip')).getReader();
+  let buffer: Uint8Array = new Uint8Array(0);
+  let skip = 0;
   let longName: string | undefined;
-  while (at + 512 <= tar.length) {
-    const header = tar.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) return undefined;
-    const size = Number.parseInt(field(header, 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(header[156] ?? 48);
-    const prefix = field(header, 345, 155);
-    const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
-    const body = tar.subarray(at + 512, at + 512 + size);
-    longName = undefined;
-    if (type === 'x') longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(new TextDecoder().decode(body))?.[1];
-    else if (type === 'L') longName = new TextDecoder().decode(body).replace(/\0+$/, '');
-    else if ((type === '0' || type === '\0') && match(name)) return body;
-    at += 512 + Math.ceil(size / 512) * 512;
+  try {
+    for (;;) {
+      // Enough for the next header, and for the whole body when it is a member we keep.
+      while (buffer.length >= 512 && skip === 0) {
+        const header = buffer.subarray(0, 512);
+        if (header.every((b) => b === 0)) return undefined;
+        const size = Number.parseInt(field(header, 124, 12).trim() || '0', 8);
+        const padded = Math.ceil(size / 512) * 512;
+        const type = String.fromCharCode(header[156] ?? 48);
+        const prefix = field(header, 345, 155);
+        const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+        const keep = type === 'x' || type === 'L' || ((type === '0' || type === '\0') && match(name));
+        if (keep && buffer.length < 512 + size) break;
+        const body = buffer.slice(512, 512 + size);
+        longName = undefined;
+        if (type === 'x') longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(new TextDecoder().decode(body))?.[1];
+        else if (type === 'L') longName = new TextDecoder().decode(body).replace(/\0+$/, '');
+        else if (keep) return body;
+        const consumed = Math.min(buffer.length, 512 + padded);
+        skip = 512 + padded - consumed;
+        buffer = buffer.slice(consumed);
+      }
+      const { done, value } = await reader.read();
+      if (done) return undefined;
+      let chunk: Uint8Array = value;
+      if (skip > 0) {
+        const dropped = Math.min(skip, chunk.length);
+        skip -= dropped;
+        chunk = chunk.subarray(dropped);
+      }
+      buffer = concat(buffer, chunk);
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
-  return undefined;
 }

@@ -44,6 +44,12 @@ export function Component() {
       <div className="stack">
         <Card title="Overview">
           <dl className="definition-list">
+            {overview.description && (
+              <>
+                <dt>Description</dt>
+                <dd>{overview.description}</dd>
+              </>
+            )}
             <dt>Type</dt>
             <dd>
               <Badge tone={overview.type === 'mirror' ? 'accent' : 'neutral'}>{overview.type}</Badge>{' '}
