@@ -28,6 +28,14 @@ describe('TtlCache', () => {
     expect(await cache.get('root/pypi', 'mirror', load)).toBe(2);
   });
 
+  it('keeps an entry for its own TTL when given one', async () => {
+    const { cache, load, loads, advance } = setup();
+    await cache.get('root/pypi', 'mirror', load, 1000);
+    advance(500);
+    await cache.get('root/pypi', 'mirror', load, 1000);
+    expect(loads()).toBe(1);
+  });
+
   it('reloads at once when the version (devpi serial) moves', async () => {
     const { cache, load } = setup();
     await cache.get('alice/dev', '7', load);

@@ -22,15 +22,18 @@ export class TtlCache<T> {
 
   constructor(private readonly options: TtlCacheOptions) {}
 
-  /** `version` (devpi's serial for stage lists) replaces a cached value of an older version. */
-  async get(name: string, version: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * `version` (devpi's serial for stage lists) replaces a cached value of an older version;
+   * `ttlMs` overrides the cache's default for this entry.
+   */
+  async get(name: string, version: string, load: () => Promise<T>, ttlMs = this.options.ttlMs): Promise<T> {
     const key = `${name}\u0000${version}`;
     const entry = this.entries.get(name);
     if (entry && entry.key === key) {
       this.entries.delete(name);
       this.entries.set(name, entry);
       if (entry.value !== undefined) {
-        if (this.options.now() - entry.loadedAt >= this.options.ttlMs && !entry.loading) this.start(name, entry, load).catch(() => undefined);
+        if (this.options.now() - entry.loadedAt >= ttlMs && !entry.loading) this.start(name, entry, load).catch(() => undefined);
         return entry.value;
       }
       if (entry.loading) return entry.loading;

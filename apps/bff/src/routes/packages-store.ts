@@ -84,6 +84,9 @@ export class PackageStore {
   async ownList(name: string, config: IndexConfig): Promise<LoadedList> {
     const { serial } = await this.state();
     const version = config.type === 'mirror' ? 'mirror' : String(serial);
+    // devpi re-reads a mirror's upstream list only every mirror_cache_expiry seconds (default
+    // 1800); asking it sooner would only cost it a second of Python and this process a long parse.
+    const ttlMs = config.type === 'mirror' ? Math.max(60, config.mirror_cache_expiry ?? 1800) * 1000 : undefined;
     return this.lists.get(name, version, async () => {
       const [user, index] = splitName(name);
       // PEP 691 is devpi's cheapest full list for a mirror (330 ms for 600,000 names vs 813 ms).
@@ -91,7 +94,7 @@ export class PackageStore {
         ? (await this.devpi.simpleIndex(user, index)).projects.map((p) => p.name)
         : ((await this.devpi.getIndex(user, index))?.projects ?? []);
       return { list: nameList(name, raw), serial, fetchedAt: this.now() };
-    });
+    }, ttlMs);
   }
 
   /** The list for an index page: its own projects, or with everything its bases bring in. */
