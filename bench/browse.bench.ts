@@ -97,8 +97,11 @@ export async function run(): Promise<BenchRow[]> {
     out.push(...rows('index search "pkg-59999", first', await timed(`${api}/${MIRROR}/+projects?limit=${PAGE}&q=pkg-59999`), { kb: 200, ms: 500 }));
     out.push(...rows('index search, next page', await median(`${api}/${MIRROR}/+projects?limit=${PAGE}&q=pkg-59999&offset=${PAGE}`), { kb: 200, ms: 500 }));
     out.push(...rows('stage with the mirror as base, first page with bases', await timed(`${api}/bench/dev/+projects?limit=${PAGE}&scope=all`), { kb: 200 }));
-    out.push(...rows('search all indexes by name "pkg-12345", first', await timed(`${api}/+search?q=pkg-12345&limit=${PAGE}`), { kb: 200, ms: 500 }));
-    out.push(...rows('search all indexes by name, another query', await median(`${api}/+search?q=pkg-4242&limit=${PAGE}`), { kb: 200, ms: 500 }));
+    // The first search reads every index's list it has not read yet (here the 600,000-name stage).
+    out.push(...rows('search all indexes by name, cold (BFF reads the lists)', await timed(`${api}/+search?q=pkg-12345&limit=${PAGE}`), { kb: 200 }));
+    // A query never asked before: a scan of every cached list, nothing remembered from earlier.
+    out.push(...rows('search all indexes by name, new query', await timed(`${api}/+search?q=pkg-4242&limit=${PAGE}`), { kb: 200, ms: 500 }));
+    out.push(...rows('search all indexes by name, next page', await median(`${api}/+search?q=pkg-4242&limit=${PAGE}&offset=${PAGE}`), { kb: 200, ms: 500 }));
     return out;
   } finally {
     for (const child of children) child.kill('SIGTERM');
