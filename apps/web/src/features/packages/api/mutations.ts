@@ -1,12 +1,10 @@
 import type { UploadInput } from '@devpi-dashboard/devpi-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { devpi, devpiWithUploadProgress } from '../../../lib/api-client';
+import { splitIndex } from '../lib/params';
 import { packageKeys } from './packages';
 
-const split = (name: string): [string, string] => {
-  const at = name.indexOf('/');
-  return [name.slice(0, at), name.slice(at + 1)];
-};
+const split = splitIndex;
 
 /** Everything under one index: a write there can change its lists, projects and versions. */
 function useInvalidateIndex() {

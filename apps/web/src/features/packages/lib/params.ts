@@ -11,10 +11,8 @@ export function useRouteParam(name: string): string {
   return routeParam(useParams(), name);
 }
 
-const split = (name: string): [string, string] => {
+/** `user/index` into its two parts. */
+export function splitIndex(name: string): [string, string] {
   const at = name.indexOf('/');
   return [name.slice(0, at), name.slice(at + 1)];
-};
-
-/** `user/index` into its two parts. */
-export const splitIndex = split;
+}
