@@ -12,6 +12,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
+  // Failure artifacts; E2E_OUTPUT_DIR keeps two runs in one checkout from deleting each other's.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   reporter: [['list'], ['json', { outputFile: '../reports/e2e.json' }]],
   use: {
     browserName: 'chromium',

@@ -27,7 +27,9 @@ export class IndexesPage {
   }
 
   async createStage(index: NewStageIndex): Promise<void> {
-    await this.page.goto(`indexes/new?owner=${encodeURIComponent(index.owner)}`);
+    // From the owner's page, whose "Create index" fills in the owner.
+    await this.page.goto(`users/${encodeURIComponent(index.owner)}`);
+    await this.page.getByRole('main').getByRole('link', { name: 'Create index' }).click();
     const form = this.createForm;
     await form.getByLabel('Index name').fill(index.name);
     for (const base of index.bases) {

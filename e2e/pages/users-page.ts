@@ -21,8 +21,10 @@ export class UsersPage {
     await this.page.goto('users');
   }
 
+  /** The way an admin gets there: the users list's "Create user". */
   async gotoCreate(): Promise<void> {
-    await this.page.goto('users/new');
+    await this.gotoList();
+    await this.page.getByRole('main').getByRole('link', { name: 'Create user' }).click();
   }
 
   async gotoDetail(user: string): Promise<void> {
