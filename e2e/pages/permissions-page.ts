@@ -10,14 +10,11 @@ export class PermissionsPage {
   readonly uploaders: Locator;
   readonly addForm: Locator;
   readonly add: Locator;
-  /** devpi's refusal of the last change, shown under the form. */
-  readonly addError: Locator;
 
   constructor(readonly page: Page) {
     this.uploaders = page.getByRole('list', { name: 'Who may upload packages (acl_upload)' });
     this.addForm = page.getByRole('form', { name: 'Add uploader' });
     this.add = this.addForm.getByRole('button', { name: 'Add uploader' });
-    this.addError = this.addForm.locator('xpath=..').getByRole('alert');
   }
 
   async goto(user: string, index: string): Promise<void> {
