@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { destination as pinoDestination, pino, type Logger } from 'pino';
 
 /** Paths pino removes before anything is written: credentials never reach the logs. */
 export const REDACTED_PATHS = [
@@ -14,7 +14,12 @@ export const REDACTED_PATHS = [
   'token',
 ];
 
+/**
+ * JSON logs to stdout. Writes are asynchronous: lines logged while a write is in flight go out
+ * together, which saves a system call per proxied request under load; pino flushes what is left
+ * when the process exits.
+ */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'devpi-dashboard-bff' } };
-  return destination === undefined ? pino(options) : pino(options, destination);
+  return pino(options, destination ?? pinoDestination({ dest: 1, sync: false }));
 }
