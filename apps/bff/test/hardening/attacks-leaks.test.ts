@@ -1,12 +1,17 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64Utf8 } from '@devpi-dashboard/devpi-client';
 import { DEVPI_PROXY_BASE } from '@devpi-dashboard/dashboard-api';
 import { COOKIE, openCookie, spa, startHardened, type Hardened } from './support/hardened-bff.js';
 import { Tally } from './support/tally.js';
 
-const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+// A stand-in for the built SPA, so this suite does not depend on apps/web having been built.
+const webDist = mkdtempSync(join(tmpdir(), 'hardening-spa-'));
+mkdirSync(join(webDist, 'assets'));
+writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>devpi dashboard</title><script type="module" src="/+dashboard/assets/app.js"></script>');
+writeFileSync(join(webDist, 'assets', 'app.js'), 'export {};');
 const tally = new Tally('attacks-leaks');
 
 interface Seen {
@@ -33,13 +38,12 @@ beforeAll(async () => {
   user = await h.devpi.user('leaky');
   await h.root.createIndex(user.name, 'dev', { type: 'stage', acl_upload: [user.name] });
   cookie = await h.login(user.name, user.password);
-  const asset = readdirSync(`${webDist}/assets`).find((f) => f.endsWith('.js'));
   const u = user.name;
   // Everything a browser session touches, successes and failures alike.
   const visits: [string, string, RequestInit?][] = [
     ['SPA index', '/+dashboard/', { headers: { Accept: 'text/html' } }],
     ['SPA deep link', `/+dashboard/indexes/${u}/dev`, { headers: { Accept: 'text/html' } }],
-    ['SPA asset', `/+dashboard/assets/${asset ?? 'missing.js'}`, { headers: { Accept: '*/*' } }],
+    ['SPA asset', '/+dashboard/assets/app.js', { headers: { Accept: '*/*' } }],
     ['missing asset', '/+dashboard/assets/nope.js', { headers: { Accept: '*/*' } }],
     ['root redirect', '/', { redirect: 'manual', headers: { Accept: 'text/html' } }],
     ['health', '/healthz'],
@@ -80,6 +84,7 @@ afterAll(async () => {
   tally.add('log lines checked', h?.bff.logs.length ?? 0);
   tally.write();
   await h?.close();
+  rmSync(webDist, { recursive: true, force: true });
 });
 
 describe('the devpi token never reaches the browser or the logs', () => {
