@@ -56,6 +56,10 @@ export function createApp(deps: AppDeps): express.Express {
     const error = sessionExpired();
     res.status(error.status).json(error.toBody());
   };
+  const renewSession = (req: Request, res: Response, session: SessionData, token: string, expiration: number) => {
+    sessions.rotate(res, session, token, expiration);
+    req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
+  };
   const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now) };
 
   const app = express();
@@ -83,6 +87,7 @@ export function createApp(deps: AppDeps): express.Express {
       agent: deps.devpiAgent ?? createDevpiAgent(config.devpiUrl),
       sessionStillValid,
       endSession,
+      renewSession,
     }),
   );
   api.use(express.json({ limit: '64kb' }));

@@ -58,3 +58,44 @@ describe('devpi through the proxy, as the SPA uses it', () => {
     expect(error instanceof DevpiError && error.message).toMatch(/no permission/);
   });
 });
+
+describe('the proxy never hands the browser a devpi token', () => {
+  let devpi: Awaited<ReturnType<typeof devpiFixture>>;
+  let app: ReturnType<typeof testApp>;
+
+  beforeAll(async () => {
+    devpi = await devpiFixture();
+    app = testApp(devpi.target.url);
+  });
+  afterAll(async () => {
+    app?.close();
+    await devpi?.close();
+  });
+
+  const spa = { 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin', Accept: 'application/json', 'Content-Type': 'application/json' };
+  const sessionCookie = (res: request.Response) =>
+    (z.array(z.string()).parse(res.headers['set-cookie']).find((c) => c.startsWith('devpi_dashboard_session=') && !/Max-Age=0/.test(c)) ?? '').split(';')[0] ?? '';
+
+  it('refuses /+login through the proxy', async () => {
+    const user = await devpi.user('minter');
+    const res = await request(app.app).post('/+dashboard/api/devpi/+login').set(spa).send({ user: user.name, password: user.password }).expect(403);
+    expect(res.text).not.toContain('proxyauth');
+  });
+
+  it('scrubs the new token from a password change and keeps the session going with it', async () => {
+    const user = await devpi.user('changer');
+    const login = await request(app.app).post('/+dashboard/api/session').set(spa).send({ user: user.name, password: user.password }).expect(200);
+    const res = await request(app.app)
+      .patch(`/+dashboard/api/devpi/${user.name}`)
+      .set({ ...spa, Cookie: sessionCookie(login) })
+      .send({ password: 'brand-new-password' })
+      .expect(200);
+    expect(res.text).not.toMatch(/userpassword|"password"/);
+    expect(z.object({ message: z.string() }).strict().parse(res.body).message).toMatch(/user updated/);
+    const renewed = sessionCookie(res);
+    expect(renewed).not.toBe('');
+    await request(app.app).get('/+dashboard/api/session').set('Cookie', renewed).expect(200);
+    await request(app.app).get('/+dashboard/api/session').set('Cookie', sessionCookie(login)).expect(401);
+    await request(app.app).post('/+dashboard/api/session').set(spa).send({ user: user.name, password: 'brand-new-password' }).expect(200);
+  });
+});

@@ -10,6 +10,7 @@ import { rewriteForwardHeaders } from './forward-headers.js';
 import { indexPatchGuard, takeBufferedBody } from './index-patch-guard.js';
 import { ALLOWED_METHODS, refusePath } from './path-guard.js';
 import { writeProxiedHead } from './response.js';
+import { isLoginPath, scrubPasswordAnswer, userPatchTarget } from './token-scrub.js';
 
 export interface DevpiProxyOptions {
   devpiUrl: string;
@@ -20,6 +21,8 @@ export interface DevpiProxyOptions {
   sessionStillValid: (session: SessionData) => Promise<boolean>;
   /** Ends a session devpi no longer accepts and answers 401 session_expired. */
   endSession: (req: Request, res: Response, session: SessionData) => void;
+  /** Users changed their own password: carry on with the fresh token devpi handed out. */
+  renewSession: (req: Request, res: Response, session: SessionData, token: string, expiration: number) => void;
 }
 
 /** Connection failures after which one retry of an idempotent read is safe. */
@@ -46,6 +49,8 @@ function rejectBadTargets(req: Request, res: Response, next: NextFunction): void
   }
   const why = refusePath(req.url);
   if (why !== undefined) return next(new HttpError(400, errorCodes.pathRefused, `This path is not forwarded to devpi: ${why}.`));
+  // /+login answers with a devpi token; logging in goes through /+dashboard/api/session only.
+  if (isLoginPath(req.url)) return next(new HttpError(403, 'login_through_session', 'Log in through the dashboard, not through the devpi proxy.'));
   next();
 }
 
@@ -85,8 +90,26 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
       proxyRes.destroy();
       return;
     }
+    const patchedUser = proxyRes.statusCode === 200 ? userPatchTarget(req.method, req.url) : undefined;
+    if (patchedUser !== undefined) return answerUserPatch(proxyRes, req, res, patchedUser);
     writeProxiedHead(proxyRes, res, devpiOrigins);
     proxyRes.pipe(res);
+  };
+
+  /** A user PATCH answer may carry a new token (password change); it is read and scrubbed. */
+  const answerUserPatch = async (proxyRes: IncomingMessage, req: Request, res: Response, user: string): Promise<void> => {
+    const answer = await scrubPasswordAnswer(proxyRes);
+    if (answer === 'too_large') {
+      proxyRes.destroy();
+      return sendError(res, new HttpError(502, 'devpi_bad_response', 'devpi answered something unexpected.'));
+    }
+    const session = req.devpiSession;
+    if (answer.kind === 'password_changed' && session !== undefined && session.user === user) {
+      options.renewSession(req, res, session, answer.token, answer.expiration);
+    }
+    writeProxiedHead(proxyRes, res, devpiOrigins);
+    res.setHeader('content-length', String(answer.body.length));
+    res.end(answer.body);
   };
 
   const onError = (error: Error, req: Request, res: Response | Socket): void => {

@@ -84,6 +84,13 @@ export class SessionManager {
     this.clear(res);
   }
 
+  /** Replaces a session by a new one for the same user (a fresh devpi token); the old id is refused. */
+  rotate(res: Response, session: SessionData, token: string, tokenLifetimeS: number): SessionData {
+    this.prune();
+    this.denylist.set(session.sid, session.exp);
+    return this.issue(res, session.user, token, tokenLifetimeS);
+  }
+
   clear(res: Response): void {
     res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...this.cookieOptions(), maxAge: 0, expires: new Date(0) }));
   }

@@ -104,14 +104,13 @@ describe('the devpi token never reaches the browser or the logs', () => {
     expect(seen.length).toBeGreaterThan(25);
   });
 
-  // Known leak, reported in docs/hardening.md: the proxy passes devpi's own token-minting answers
-  // through. `it.fails` keeps the run green while the leak exists and turns red once it is fixed,
-  // so whoever fixes it flips these to `it`.
+  // Once a leak (docs/hardening.md): devpi's token-minting answers must not pass the proxy. It now
+  // refuses /+login and scrubs the token from password-change answers.
   const tokenMinting: [string, string, (u: string, pw: string) => string][] = [
     ['POST /+login through the proxy', '/+login', (u, pw) => JSON.stringify({ user: u, password: pw })],
     ['a password PATCH through the proxy (what the SPA sends)', '/{user}', () => JSON.stringify({ password: 'new-password-1' })],
   ];
-  it.fails.each(tokenMinting)('KNOWN LEAK: %s hands the browser no devpi token', async (_name, path, body) => {
+  it.each(tokenMinting)('%s hands the browser no devpi token', async (_name, path, body) => {
     const victim = await h.devpi.user('minting');
     const c = await h.login(victim.name, victim.password);
     const res = await fetch(`${h.url}${DEVPI_PROXY_BASE}${path.replace('{user}', victim.name)}`, {
