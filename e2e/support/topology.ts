@@ -4,7 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { lookup } from 'node:dns/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDns } from './dns.js';
@@ -40,18 +41,15 @@ function node(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProc
 }
 
 /**
- * nginx resolves upstream names at request time (as it must for `--scale`), so a devpi given by
- * host name needs a DNS server: the system's. Loopback names become addresses.
+ * nginx's only resolver here is the loopback DNS that knows the dashboard replicas, so a devpi
+ * given by host name is looked up now and proxied to by address (nginx sends the load
+ * balancer's own Host header either way).
  */
-async function devpiUpstream(devpiUrl: string): Promise<{ DEVPI_UPSTREAM: string; NGINX_RESOLVER?: string }> {
+async function devpiUpstream(devpiUrl: string): Promise<string> {
   const url = new URL(devpiUrl);
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  if (url.hostname === 'localhost' || /^[\d.]+$/.test(url.hostname)) {
-    return { DEVPI_UPSTREAM: `${url.hostname === 'localhost' ? '127.0.0.1' : url.hostname}:${port}` };
-  }
-  const resolvConf = await readFile('/etc/resolv.conf', 'utf8').catch(() => '');
-  const nameserver = /^nameserver\s+(\S+)/m.exec(resolvConf)?.[1] ?? '127.0.0.53';
-  return { DEVPI_UPSTREAM: `${url.hostname}:${port}`, NGINX_RESOLVER: nameserver };
+  if (url.protocol !== 'http:') throw new Error(`DEVPI_URL must be http:// (nginx proxies to devpi over plain HTTP): ${devpiUrl}`);
+  const { address } = await lookup(url.hostname, { family: 4 });
+  return `${address}:${url.port || '80'}`;
 }
 
 export async function startTopology(): Promise<Topology> {
@@ -117,7 +115,7 @@ export async function startTopology(): Promise<Topology> {
       ...loopbackVars(lbPort, 0, bffPort),
       DASHBOARD_UPSTREAM: `${DASHBOARD_NAME}:${bffPort}`,
       NGINX_RESOLVER: `127.0.0.1:${dns.port}`,
-      ...(await devpiUpstream(devpiUrl)),
+      DEVPI_UPSTREAM: await devpiUpstream(devpiUrl),
     };
     const nginx = startNginx(await prepareNginxPrefix(prefix, vars));
     children.push(nginx);
