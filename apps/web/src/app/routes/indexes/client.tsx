@@ -3,7 +3,7 @@ import { Alert } from '../../../components/ui/alert';
 import { configQueryOptions, sessionQueryOptions } from '../../../features/auth/api/session';
 import { ClientConfig } from '../../../features/client-config/components/client-config';
 import { indexDetailQueryOptions } from '../../../features/indexes/api/indexes';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { IndexHeader } from './index-header';
 import { loadIndex } from './index-context';
 

@@ -12,7 +12,7 @@ import { DeleteIndexDialog } from '../../../features/indexes/components/delete-i
 import { IndexFlags } from '../../../features/indexes/components/index-list';
 import { IndexSettings } from '../../../features/indexes/components/index-settings';
 import { deleteIndexBlocker, dependents } from '../../../features/indexes/lib/delete-rules';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { IndexHeader } from './index-header';
 import { loadIndexForEditing } from './index-context';
 

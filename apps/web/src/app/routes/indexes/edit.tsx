@@ -7,7 +7,7 @@ import { sessionQueryOptions } from '../../../features/auth/api/session';
 import { baseGraph } from '../../../features/indexes/api/base-graph';
 import { indexDetailQueryOptions, indexListQueryOptions } from '../../../features/indexes/api/indexes';
 import { EditIndexForm } from '../../../features/indexes/components/edit-index-form';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { IndexHeader } from './index-header';
 import { loadIndexForEditing, userSuggestionsQuery } from './index-context';
 

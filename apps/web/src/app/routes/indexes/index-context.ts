@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { indexDetailQueryOptions, indexListQueryOptions } from '../../../features/indexes/api/indexes';
 import { userListQueryOptions } from '../../../features/users/api/users';
 import { queryClient } from '../../../lib/query-client';
-import { notFound, param } from '../route-params';
+import { notFound, param } from '../../../lib/route-params';
 
 /** Up to this many user names feed autocompletion; the BFF pages beyond that. */
 export const USER_SUGGESTIONS = { limit: 500 } as const;

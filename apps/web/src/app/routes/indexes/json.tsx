@@ -4,7 +4,7 @@ import { JsonView } from '../../../components/ui/json-view';
 import { Loading } from '../../../components/ui/loading';
 import { indexDetailQueryOptions, indexJsonQueryOptions } from '../../../features/indexes/api/indexes';
 import { describeError } from '../../../lib/errors';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { IndexHeader } from './index-header';
 import { loadIndex } from './index-context';
 

@@ -5,7 +5,7 @@ import { Card } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { indexDetailQueryOptions } from '../../../features/indexes/api/indexes';
 import { UploadAclEditor } from '../../../features/indexes/components/upload-acl-editor';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { IndexHeader } from './index-header';
 import { loadIndexForEditing, userSuggestionsQuery } from './index-context';
 

@@ -11,7 +11,7 @@ import { sessionQueryOptions } from '../../../features/auth/api/session';
 import { indexKeys } from '../../../features/indexes/api/indexes';
 import { userDetailQueryOptions } from '../../../features/users/api/users';
 import { DeleteUserDialog, deleteUserBlocker } from '../../../features/users/components/delete-user-dialog';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { loadUser } from './load-user';
 
 export const loader = loadUser;

@@ -5,7 +5,7 @@ import { Card, PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { userDetailQueryOptions } from '../../../features/users/api/users';
 import { EditUserForm } from '../../../features/users/components/edit-user-form';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { loadUser } from './load-user';
 
 export const loader = loadUser;

@@ -4,7 +4,7 @@ import { JsonView } from '../../../components/ui/json-view';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { userDetailQueryOptions } from '../../../features/users/api/users';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { loadUser } from './load-user';
 
 export const loader = loadUser;

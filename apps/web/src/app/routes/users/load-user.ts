@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { userDetailQueryOptions } from '../../../features/users/api/users';
 import { queryClient } from '../../../lib/query-client';
-import { notFound, param } from '../route-params';
+import { notFound, param } from '../../../lib/route-params';
 
 /** Loader shared by the screens of one user: 404 when devpi does not know the name. */
 export async function loadUser({ params }: LoaderFunctionArgs) {

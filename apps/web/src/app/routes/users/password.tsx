@@ -5,7 +5,7 @@ import { Card, PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { sessionKeys, sessionQueryOptions } from '../../../features/auth/api/session';
 import { PasswordForm } from '../../../features/users/components/password-form';
-import { useParam } from '../route-params';
+import { useParam } from '../../../lib/route-params';
 import { loadUser } from './load-user';
 
 export const loader = loadUser;

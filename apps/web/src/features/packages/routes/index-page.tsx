@@ -11,18 +11,18 @@ import { InstallCommand } from '../components/install-command';
 import { ProjectTable, type ProjectTableState } from '../components/project-table';
 import { ResolutionChain } from '../components/resolution-chain';
 import { UploadDropzone } from '../components/upload-dropzone';
-import { routeParam, useRouteParam } from '../lib/params';
+import { param, useParam } from '../../../lib/route-params';
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  await queryClient.ensureQueryData(indexOverviewQueryOptions(routeParam(params, 'user'), routeParam(params, 'index')));
+  await queryClient.ensureQueryData(indexOverviewQueryOptions(param(params, 'user'), param(params, 'index')));
   return null;
 }
 
 const scopeOf = (value: string | null): ProjectScope => (value === 'all' ? 'all' : 'own');
 
 export function Component() {
-  const user = useRouteParam('user');
-  const index = useRouteParam('index');
+  const user = useParam('user');
+  const index = useParam('index');
   const { data: overview } = useSuspenseQuery(indexOverviewQueryOptions(user, index));
   const [params, setParams] = useSearchParams();
   const state: ProjectTableState = { q: params.get('q') ?? '', offset: Number(params.get('offset') ?? '0') || 0, scope: scopeOf(params.get('scope')) };

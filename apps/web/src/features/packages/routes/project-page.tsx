@@ -12,22 +12,22 @@ import { indexOverviewQueryOptions, projectViewQueryOptions } from '../api/packa
 import { InstallCommand } from '../components/install-command';
 import { VersionTable } from '../components/version-table';
 import { installCommand } from '../lib/format';
-import { routeParam, useRouteParam } from '../lib/params';
+import { param, useParam } from '../../../lib/route-params';
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const user = routeParam(params, 'user');
-  const index = routeParam(params, 'index');
+  const user = param(params, 'user');
+  const index = param(params, 'index');
   await Promise.all([
     queryClient.ensureQueryData(indexOverviewQueryOptions(user, index)),
-    queryClient.ensureQueryData(projectViewQueryOptions(user, index, routeParam(params, 'project'))),
+    queryClient.ensureQueryData(projectViewQueryOptions(user, index, param(params, 'project'))),
   ]);
   return null;
 }
 
 export function Component() {
-  const user = useRouteParam('user');
-  const index = useRouteParam('index');
-  const name = useRouteParam('project');
+  const user = useParam('user');
+  const index = useParam('index');
+  const name = useParam('project');
   const { data: overview } = useSuspenseQuery(indexOverviewQueryOptions(user, index));
   const { data: project } = useSuspenseQuery(projectViewQueryOptions(user, index, name));
   const refresh = useRefreshMirrorProject(overview.name);

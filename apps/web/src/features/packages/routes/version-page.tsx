@@ -17,14 +17,14 @@ import { InstallCommand } from '../components/install-command';
 import { MetadataCard } from '../components/metadata-card';
 import { PushDialog } from '../components/push-dialog';
 import { installCommand } from '../lib/format';
-import { routeParam, useRouteParam } from '../lib/params';
+import { param, useParam } from '../../../lib/route-params';
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const user = routeParam(params, 'user');
-  const index = routeParam(params, 'index');
+  const user = param(params, 'user');
+  const index = param(params, 'index');
   await Promise.all([
     queryClient.ensureQueryData(indexOverviewQueryOptions(user, index)),
-    queryClient.ensureQueryData(versionViewQueryOptions(user, index, routeParam(params, 'project'), routeParam(params, 'version'))),
+    queryClient.ensureQueryData(versionViewQueryOptions(user, index, param(params, 'project'), param(params, 'version'))),
   ]);
   return null;
 }
@@ -32,10 +32,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type Removal = { kind: 'version' } | { kind: 'file'; file: ReleaseFile };
 
 export function Component() {
-  const user = useRouteParam('user');
-  const index = useRouteParam('index');
-  const project = useRouteParam('project');
-  const version = useRouteParam('version');
+  const user = useParam('user');
+  const index = useParam('index');
+  const project = useParam('project');
+  const version = useParam('version');
   const { data: overview } = useSuspenseQuery(indexOverviewQueryOptions(user, index));
   const { data: view } = useSuspenseQuery(versionViewQueryOptions(user, index, project, version));
   const [removal, setRemoval] = useState<Removal | null>(null);
