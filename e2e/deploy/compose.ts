@@ -62,6 +62,7 @@ const service = z
     depends_on: z.record(z.string(), z.object({ condition: z.string() })).optional(),
     container_name: z.string().optional(),
     ports: z.array(z.string()).optional(),
+    expose: z.array(z.string()).optional(),
     profiles: z.array(z.string()).optional(),
     environment: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
     volumes: z.array(z.string()).optional(),

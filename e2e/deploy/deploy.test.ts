@@ -81,6 +81,19 @@ describe('docker-compose.yml', () => {
     expect(services.devpi?.ports).toBeUndefined();
   });
 
+  it('wires the services to each other by service name and port', () => {
+    const env = (service: string, key: string): string => String(services[service]?.environment?.[key] ?? '');
+    const devpiUrl = new URL(env('dashboard', 'DEVPI_URL'));
+    expect(devpiUrl.hostname).toBe('devpi');
+    expect(services.devpi?.expose).toContain(devpiUrl.port);
+    expect(env('lb', 'DEVPI_UPSTREAM')).toBe(`devpi:${devpiUrl.port}`);
+    expect(env('lb', 'DASHBOARD_UPSTREAM')).toBe(`dashboard:${services.dashboard?.expose?.[0] ?? ''}`);
+    // The client administers through the load balancer, like every other devpi client.
+    const clientUrl = new URL(env('client', 'DEVPI_URL'));
+    expect(clientUrl.hostname).toBe('lb');
+    expect(clientUrl.port || '80').toBe(env('lb', 'LISTEN_PORT'));
+  });
+
   it('gives nginx every variable its template reads', () => {
     const templateVars = [...readFileSync(nginxTemplateFile, 'utf8').matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1]);
     const lbEnv = Object.keys(services.lb?.environment ?? {});
