@@ -179,6 +179,18 @@ describe('nginx', () => {
     }
   });
 
+  it('renders exactly as the nginx image does (envsubst of the defined variables)', () => {
+    // 20-envsubst-on-templates.sh in the official image passes envsubst the list of every
+    // defined variable, so nginx's own $variables survive; the e2e renderer must agree with it.
+    const lbEnv = Object.fromEntries(Object.entries(services.lb?.environment ?? {}).map(([k, v]) => [k, String(v)]));
+    const defined = Object.keys(lbEnv).map((name) => `\${${name}}`).join(' ');
+    const template = readFileSync(nginxTemplateFile, 'utf8');
+    const envsubst = spawnSync('envsubst', [defined], { input: template, encoding: 'utf8', env: { PATH: process.env.PATH, ...lbEnv } });
+    expect(envsubst.status, envsubst.stderr).toBe(0);
+    expect(renderTemplate(template, lbEnv)).toBe(envsubst.stdout);
+    expect(envsubst.stdout).toContain('proxy_set_header X-outside-url $scheme://$http_host;');
+  });
+
   it('refuses to render with a variable missing', () => {
     expect(() => renderTemplate('listen ${LISTEN_PORT};', {})).toThrow(/LISTEN_PORT/);
   });
