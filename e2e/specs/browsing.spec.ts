@@ -1,7 +1,6 @@
 // The browsing screens beyond the main scenario: a missing page said plainly, upload from the
 // browser where the user may upload, removal with confirmation where devpi allows it, and
 // neither offered where it does not.
-import { readFile } from 'node:fs/promises';
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
 import { buildWheel, type BuiltWheel } from '../fixtures/python.js';
 import type { Seeder, SeededIndex, SeededUser } from '../fixtures/seeder.js';
@@ -12,8 +11,7 @@ async function seedRelease(seed: Seeder): Promise<{ owner: SeededUser; index: Se
   const owner = await seed.user('pkgowner');
   const index = await seed.index(owner.name, 'dev');
   const wheel = await buildWheel(uniqueName('e2e-browse'), '0.3.0', '# browse\n\nA release to look at.\n');
-  const client = await seed.clientFor(owner);
-  await client.upload(owner.name, index.index, { filename: wheel.filename, content: new Uint8Array(await readFile(wheel.path)), name: wheel.name, version: wheel.version, metadata: { summary: wheel.summary } });
+  await seed.release(owner, index, wheel);
   return { owner, index, wheel };
 }
 
