@@ -5,7 +5,7 @@ import { DevpiClient } from '@devpi-dashboard/devpi-client';
 import { DASHBOARD_BASE } from '@devpi-dashboard/dashboard-api';
 import type { Config } from './config.js';
 import { csrfProtection } from './middleware/csrf.js';
-import { refuseWhileDraining, type Lifecycle } from './middleware/draining.js';
+import { drainGuard, type Lifecycle } from './middleware/draining.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { httpLogger } from './middleware/http-logger.js';
 import { requireLiveSession } from './middleware/live-session.js';
@@ -39,7 +39,7 @@ const mountPath = (path: string) => path.replace(/\+/g, '\\+');
 export function createApp(deps: AppDeps): express.Express {
   const { config, logger } = deps;
   const now = deps.now ?? Date.now;
-  const lifecycle = deps.lifecycle ?? { draining: false };
+  const lifecycle: Lifecycle = deps.lifecycle ?? { phase: 'serving' };
   const https = config.cookieSecure;
   const outsideHeaders: Record<string, string> = config.publicUrl === undefined ? {} : { 'X-outside-url': config.publicUrl };
   const devpi = new DevpiClient({ baseUrl: config.devpiUrl, headers: outsideHeaders, timeoutMs: config.devpiTimeoutMs });
@@ -70,8 +70,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestId());
   app.use(httpLogger(logger));
   app.use(securityHeaders(https));
-  app.use(refuseWhileDraining(lifecycle));
-  app.use(healthRouter(readinessDevpi));
+  app.use(drainGuard(lifecycle));
+  app.use(healthRouter(readinessDevpi, lifecycle));
 
   const api = express.Router();
   api.use(sessionMiddleware(sessions));

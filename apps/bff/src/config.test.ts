@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       sessionMaxAgeS: 36_000,
       trustProxyHops: 0,
       devpiTimeoutMs: 30_000,
+      drainDelayMs: 0,
       cookieSecure: false,
       staticDir: '/static',
       sessionSecretGenerated: true,
@@ -45,6 +46,14 @@ describe('loadConfig', () => {
     const config = loadConfig({ DEVPI_URL: 'http://d', PUBLIC_URL: 'https://pypi.example.com/' }, '/s');
     expect(config.cookieSecure).toBe(true);
     expect(config.publicUrl).toBe('https://pypi.example.com');
+  });
+
+  it('keeps serving for 5 s after SIGTERM in production unless DRAIN_DELAY_MS says otherwise', () => {
+    const production = { NODE_ENV: 'production', DEVPI_URL: 'http://d', SESSION_SECRET: 's'.repeat(32) };
+    expect(loadConfig(production, '/s').drainDelayMs).toBe(5_000);
+    expect(loadConfig({ ...production, DRAIN_DELAY_MS: '250' }, '/s').drainDelayMs).toBe(250);
+    // Longer would leave in-flight requests no time before the 9 s shutdown timeout.
+    expect(() => loadConfig({ ...production, DRAIN_DELAY_MS: '9000' }, '/s')).toThrow(/DRAIN_DELAY_MS/);
   });
 
   it('refuses a session lifetime above devpi token lifetime', () => {

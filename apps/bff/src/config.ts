@@ -19,6 +19,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.stringbool().optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DEVPI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // Below the shutdown timeout (9 s), so in-flight requests still have time after the drain.
+  DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(8_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().min(1).optional(),
 });
@@ -37,6 +39,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxyHops: number;
   devpiTimeoutMs: number;
+  /** How long to keep serving after SIGTERM, with /readyz failing, before closing the listener. */
+  drainDelayMs: number;
   logLevel: string;
   staticDir: string;
 }
@@ -76,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL?.startsWith('https:') ?? false,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     devpiTimeoutMs: e.DEVPI_TIMEOUT_MS,
+    // In production a load balancer needs a few seconds to notice /readyz; a developer's Ctrl-C does not.
+    drainDelayMs: e.DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0),
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR ?? defaultStaticDir,
   };

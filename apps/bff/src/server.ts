@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -16,17 +17,24 @@ export const SHUTDOWN_TIMEOUT_MS = 9_000;
 export interface RunningServer {
   server: Server;
   url: string;
-  /** Stops accepting, lets in-flight requests finish, closes kept-alive sockets; forced after the timeout. */
+  /**
+   * Readiness-first drain: /readyz fails at once while requests are still served (with
+   * `Connection: close`) for the configured drain delay; then the listener closes, in-flight
+   * requests finish and kept-alive sockets are closed; anything left is cut at the timeout.
+   */
   shutdown: () => Promise<void>;
 }
 
 export interface StartOptions {
+  /** Counted from the start of the shutdown, drain delay included. */
   shutdownTimeoutMs?: number;
   now?: () => number;
+  /** Waits out the drain delay; tests pass one they end themselves. */
+  drainWait?: (ms: number) => Promise<void>;
 }
 
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
-  const lifecycle: Lifecycle = { draining: false };
+  const lifecycle: Lifecycle = { phase: 'serving' };
   const devpiAgent = createDevpiAgent(config.devpiUrl);
   const app = createApp({ config, logger, devpiAgent, lifecycle, ...(options.now ? { now: options.now } : {}) });
   const server = createServer(app);
@@ -41,25 +49,33 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   logger.info({ url, devpi: new URL(config.devpiUrl).host }, 'devpi-dashboard BFF listening');
 
-  let stopping: Promise<void> | undefined;
-  const shutdown = () => {
-    stopping ??= new Promise<void>((resolve) => {
-      lifecycle.draining = true;
-      logger.info('shutting down: refusing new connections, finishing in-flight requests');
+  const closeListener = () =>
+    new Promise<void>((resolve) => {
+      lifecycle.phase = 'closing';
+      logger.info('drain over: refusing new connections, finishing in-flight requests');
       const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
-      const force = setTimeout(() => {
-        logger.warn('shutdown timeout: closing the remaining connections');
-        server.closeAllConnections();
-      }, options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS);
       server.close(() => {
         clearInterval(idleSweep);
-        clearTimeout(force);
-        devpiAgent.destroy();
-        logger.info('shut down');
         resolve();
       });
       server.closeIdleConnections();
     });
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      lifecycle.phase = 'draining';
+      logger.info({ drainDelayMs: config.drainDelayMs }, 'shutting down: /readyz fails, still serving during the drain delay');
+      const force = setTimeout(() => {
+        logger.warn('shutdown timeout: closing the remaining connections');
+        server.closeAllConnections();
+      }, options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS);
+      if (config.drainDelayMs > 0) await (options.drainWait ?? delay)(config.drainDelayMs);
+      await closeListener();
+      clearTimeout(force);
+      devpiAgent.destroy();
+      logger.info('shut down');
+    })();
     return stopping;
   };
   return { server, url, shutdown };

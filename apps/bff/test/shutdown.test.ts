@@ -59,6 +59,36 @@ describe('graceful shutdown', () => {
     await stopped;
   });
 
+  it('fails /readyz first and keeps serving new clients, with Connection: close, until the drain delay is over', async () => {
+    const { upstream, arrival, release } = await heldUpstream();
+    let endDrain!: () => void;
+    const drainOver = new Promise<void>((resolve) => (endDrain = resolve));
+    let drainAsked = 0;
+    const drainWait = (ms: number) => {
+      drainAsked = ms;
+      return drainOver;
+    };
+    const running = await startServer(testConfig(upstream.url, { PORT: '0', DRAIN_DELAY_MS: '1500' }), createLogger('silent'), { drainWait });
+    const inFlight = rawRequest(running.url, 'GET', '/+dashboard/api/devpi/root/pypi');
+    await arrival;
+    const stopped = running.shutdown();
+    expect(drainAsked).toBe(1500);
+
+    const readiness = await rawRequest(running.url, 'GET', '/readyz');
+    expect(readiness.status).toBe(503);
+    expect(JSON.parse(readiness.body)).toEqual({ status: 'draining' });
+    // A client arriving now, on a new connection, is served whole and told not to keep the connection.
+    const newcomer = await rawRequest(running.url, 'GET', '/healthz');
+    expect(newcomer.status).toBe(200);
+    expect(newcomer.headers.connection).toBe('close');
+
+    endDrain();
+    release();
+    expect((await inFlight).status).toBe(200);
+    await stopped;
+    await expect(rawRequest(running.url, 'GET', '/healthz')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
   it('gives up on requests still running at the shutdown timeout', async () => {
     const { upstream, arrival } = await heldUpstream();
     const logs = new LogCapture();

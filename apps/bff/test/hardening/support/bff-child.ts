@@ -16,6 +16,8 @@ export interface BffChild {
   child: ChildProcess;
   exited: Promise<number | null>;
   logs: string[];
+  /** Resolves once a log line containing `text` has been printed (at once if it already was). */
+  logged: (text: string) => Promise<void>;
 }
 
 export async function startBffChild(env: Record<string, string>): Promise<BffChild> {
@@ -38,5 +40,16 @@ export async function startBffChild(env: Record<string, string>): Promise<BffChi
     });
     void exited.then((code) => reject(new Error(`BFF exited with ${code} before listening:\n${logs.join('\n')}`)));
   });
-  return { url, child, exited, logs };
+  const logged = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (logs.some((line) => line.includes(text))) return resolve();
+      const onLine = (line: string) => {
+        if (!line.includes(text)) return;
+        lines.off('line', onLine);
+        resolve();
+      };
+      lines.on('line', onLine);
+      void exited.then(() => reject(new Error(`BFF exited before logging "${text}"`)));
+    });
+  return { url, child, exited, logs, logged };
 }
