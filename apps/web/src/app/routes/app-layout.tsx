@@ -7,6 +7,7 @@ import { ThemeToggle } from '../../components/layout/theme-toggle';
 import { configQueryOptions, sessionQueryOptions } from '../../features/auth/api/session';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { queryClient } from '../../lib/query-client';
+import { ConnectivityBanner } from '../connectivity-banner';
 import { RootPasswordBanner } from '../root-password-banner';
 
 export async function loader() {
@@ -36,6 +37,7 @@ export function Component() {
         <ThemeToggle />
       </header>
       <main className="main" id="main" tabIndex={-1} ref={main}>
+        <ConnectivityBanner />
         <RootPasswordBanner session={session} />
         <Outlet />
       </main>

@@ -6,6 +6,7 @@ import { Icon } from '../../../components/ui/icon';
 import { Badge } from '../../../components/ui/badge';
 import { Loading } from '../../../components/ui/loading';
 import { paths } from '../../../config/paths';
+import { unreachable } from '../../../lib/connectivity';
 import { describeError } from '../../../lib/errors';
 import { indexListQueryOptions } from '../api/indexes';
 import './indexes.css';
@@ -45,7 +46,8 @@ export function IndexFlags({ index }: { index: Pick<IndexSummary, 'type' | 'vola
 export function IndexList({ q }: { q: string }) {
   const { data, error, isPending } = useQuery(indexListQueryOptions());
   if (isPending) return <Loading label="Loading indexes" />;
-  if (error) return <Alert tone="error" title="Could not load the indexes">{describeError(error)}</Alert>;
+  // Data on screen outlives an outage (the connectivity banner says it is getting old); not a refusal.
+  if (!data || (error && !unreachable(error))) return <Alert tone="error" title="Could not load the indexes">{describeError(error)}</Alert>;
   const groups = data.owners
     .map((group) => ({ ...group, indexes: q ? group.indexes.filter((index) => matches(index, q)) : group.indexes }))
     .filter((group) => group.indexes.length > 0);

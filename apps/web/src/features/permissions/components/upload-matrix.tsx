@@ -6,6 +6,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { indexParts, paths } from '../../../config/paths';
+import { unreachable } from '../../../lib/connectivity';
 import { describeError } from '../../../lib/errors';
 import { cellToggle, matrixQueryOptions, useToggleUpload, type MatrixFilter } from '../api/permissions';
 import './permissions.css';
@@ -50,7 +51,8 @@ export function UploadMatrix({ filter, onPage, onChanged }: { filter: MatrixFilt
   const toggle = useToggleUpload(filter, onChanged);
   const [failure, setFailure] = useState<string>();
   if (isPending) return <Loading label="Loading permissions" />;
-  if (error) return <Alert tone="error" title="Could not load the permissions">{describeError(error)}</Alert>;
+  // Data on screen outlives an outage (the connectivity banner says it is getting old); not a refusal.
+  if (!data || (error && !unreachable(error))) return <Alert tone="error" title="Could not load the permissions">{describeError(error)}</Alert>;
   const stages = data.indexes;
   const last = Math.min(data.offset + data.rows.length, data.totalUsers);
 

@@ -5,6 +5,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { paths } from '../../../config/paths';
+import { unreachable } from '../../../lib/connectivity';
 import { describeError } from '../../../lib/errors';
 import { userListQueryOptions } from '../api/users';
 
@@ -13,7 +14,8 @@ export const USERS_PAGE_SIZE = 50;
 export function UserList({ q, offset, onPage }: { q: string; offset: number; onPage: (offset: number) => void }) {
   const { data, error, isPending, isPlaceholderData } = useQuery(userListQueryOptions({ q, offset, limit: USERS_PAGE_SIZE }));
   if (isPending) return <Loading label="Loading users" />;
-  if (error) return <Alert tone="error" title="Could not load the users">{describeError(error)}</Alert>;
+  // Data on screen outlives an outage (the connectivity banner says it is getting old); not a refusal.
+  if (!data || (error && !unreachable(error))) return <Alert tone="error" title="Could not load the users">{describeError(error)}</Alert>;
   const last = Math.min(data.offset + data.items.length, data.total);
   return (
     <>
