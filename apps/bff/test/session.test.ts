@@ -109,6 +109,16 @@ describe('sessions', () => {
     }
   });
 
+  it('never counts successful logins: many colleagues behind one NAT address can all sign in', async () => {
+    const erin = await devpi.user('erin');
+    const { app, close } = testApp(devpi.target.url, { TRUST_PROXY_HOPS: '1' });
+    try {
+      for (let i = 0; i < 30; i += 1) await login(app, erin.name, erin.password, { 'X-Forwarded-For': '203.0.113.50' }).expect(200);
+    } finally {
+      close();
+    }
+  });
+
   it('rate-limits per client IP, trusting exactly TRUST_PROXY_HOPS proxies', async () => {
     const behindNginx = testApp(devpi.target.url, { TRUST_PROXY_HOPS: '1' });
     const direct = testApp(devpi.target.url);

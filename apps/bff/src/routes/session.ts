@@ -16,8 +16,13 @@ export interface SessionRouteDeps extends RouteDeps {
   sessionStillValid: (session: SessionData) => Promise<boolean>;
 }
 
-/** Per client IP, every attempt counts; per account only failures (so a user is not locked out by logging in). */
-export const LOGIN_LIMITS = { perIp: { limit: 20, windowS: 300 }, perAccountFailures: { limit: 5, windowS: 300 } } as const;
+/**
+ * Only failed logins count, per client IP and per account: colleagues behind one NAT address who
+ * log in successfully never use up each other's budget, while guessing is cut off after a few tries.
+ * A success resets the account's counter but not the address's, so one valid account cannot be used
+ * to keep spraying others.
+ */
+export const LOGIN_LIMITS = { perIpFailures: { limit: 20, windowS: 300 }, perAccountFailures: { limit: 5, windowS: 300 } } as const;
 
 const INVALID_CREDENTIALS = 'Wrong user name or password.';
 
@@ -30,7 +35,7 @@ function tooMany(retryAfterS: number): HttpError {
 /** `GET|POST|DELETE /session`: who am I, log in through devpi's /+login, log out. */
 export function sessionRouter(deps: SessionRouteDeps): Router {
   const router = Router();
-  const perIp = new RateLimiter(LOGIN_LIMITS.perIp, deps.now);
+  const perIp = new RateLimiter(LOGIN_LIMITS.perIpFailures, deps.now);
   const perAccount = new RateLimiter(LOGIN_LIMITS.perAccountFailures, deps.now);
 
   const describe = async (session: SessionData | undefined): Promise<Session> => ({
@@ -64,12 +69,12 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
     for (const decision of [perIp.check(ipKey), perAccount.check(accountKey)]) {
       if (!decision.allowed) throw tooMany(decision.retryAfterS);
     }
-    perIp.hit(ipKey);
     let login: { token: string; expiration: number };
     try {
       login = await deps.devpi.login(user, password);
     } catch (error) {
       if (error instanceof DevpiError && (error.status === 401 || error.status === 400)) {
+        perIp.hit(ipKey);
         perAccount.hit(accountKey);
         // The same words for an unknown user and a wrong password: nothing to enumerate.
         throw new HttpError(401, errorCodes.invalidCredentials, INVALID_CREDENTIALS);

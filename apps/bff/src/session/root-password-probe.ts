@@ -4,7 +4,9 @@ const TTL_MS = 30_000;
 
 /**
  * Does root still log in with an empty password (a fresh devpi-init)? Found out the only way
- * devpi allows, by trying it, and cached briefly so that "who am I" does not hammer /+login.
+ * devpi allows, by trying it. Only "a password is set" is cached: replicas do not share this cache,
+ * so a cached "empty" would keep warning on the other replicas after root has set one. While root's
+ * password is empty, each "who am I" by root asks devpi again (concurrent asks share one login).
  */
 export class RootPasswordProbe {
   private cached: { at: number; value: Promise<boolean> } | undefined;
@@ -17,7 +19,10 @@ export class RootPasswordProbe {
   isEmpty(): Promise<boolean> {
     if (this.cached !== undefined && this.now() - this.cached.at < TTL_MS) return this.cached.value;
     const value = this.devpi.login('root', '').then(
-      () => true,
+      () => {
+        this.cached = undefined;
+        return true;
+      },
       (error: unknown) => {
         if (error instanceof DevpiError && error.status === 401) return false;
         this.cached = undefined; // do not remember an outage as an answer
@@ -30,6 +35,6 @@ export class RootPasswordProbe {
 
   /** What a login just proved; saves the next probe. */
   remember(empty: boolean): void {
-    this.cached = { at: this.now(), value: Promise.resolve(empty) };
+    this.cached = empty ? undefined : { at: this.now(), value: Promise.resolve(false) };
   }
 }
