@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { DevpiError } from '@devpi-dashboard/devpi-client';
 import { MutationObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
@@ -21,6 +22,12 @@ describe('unreachable', () => {
     for (const answer of [new ApiError(403, 'forbidden', 'no'), proxied(404, { message: 'no such project' }), new ApiError(500, 'internal_error', 'bug'), 'boom']) {
       expect(unreachable(answer)).toBeUndefined();
     }
+  });
+
+  it("knows the BFF's codes by their shared spelling", () => {
+    expect(unreachable(new ApiError(502, errorCodes.devpiUnavailable, 'away'))).toBe('devpi');
+    expect(unreachable(new ApiError(504, errorCodes.devpiTimeout, 'slow'))).toBe('devpi');
+    expect(unreachable(proxied(503, { error: { code: errorCodes.shuttingDown, message: 'restarting', status: 503 } }))).toBe('server');
   });
 
   it('backs off 1 s, 2 s, 4 s … and never waits more than 30 s', () => {
