@@ -13,6 +13,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   // Failure artifacts; E2E_OUTPUT_DIR keeps two runs in one checkout from deleting each other's.
+  // The accessibility spec's screenshots land in <outputDir>/screenshots; only
+  // `UPDATE_SCREENSHOTS=1 npm run test:e2e` rewrites the committed docs/screenshots (support/paths.ts).
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   reporter: [['list'], ['json', { outputFile: '../reports/e2e.json' }]],
   use: {

@@ -1,5 +1,6 @@
 // Every main screen, in the light and the dark theme: no serious or critical axe violations,
-// and a screenshot of each for the README (docs/screenshots/<screen>-<theme>.png).
+// and a screenshot of each (<screen>-<theme>.png). They go to docs/screenshots, which the README
+// shows, only with UPDATE_SCREENSHOTS=1; otherwise to e2e/test-results/screenshots (see screenshotDir).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DevpiClient } from '@devpi-dashboard/devpi-client';
@@ -8,7 +9,7 @@ import { topologyFromEnv } from '../fixtures/env.js';
 import { buildWheel } from '../fixtures/python.js';
 import { Seeder } from '../fixtures/seeder.js';
 import { expect, test as base } from '../fixtures/test.js';
-import { repoRoot } from '../support/paths.js';
+import { screenshotDir } from '../support/paths.js';
 
 interface Showcase {
   owner: string;
@@ -92,7 +93,7 @@ for (const screen of screens) {
       await page.goto(screen.path(showcase));
       await settled(page);
       expect(await axe(page), `${screen.name} (${theme})`).toEqual([]);
-      await page.screenshot({ path: join(repoRoot, 'docs/screenshots', `${screen.name}-${theme}.png`), fullPage: true, animations: 'disabled' });
+      await page.screenshot({ path: join(screenshotDir(), `${screen.name}-${theme}.png`), fullPage: true, animations: 'disabled' });
     }
   });
 }
