@@ -13,8 +13,8 @@ describe('descriptionFormat', () => {
 });
 
 describe('reStructuredText', () => {
-  it('numbers section levels by order of appearance', () => {
-    expect(rst('Title\n=====\n\nSub\n---\n\nOther\n=====\n')).toBe('<h1>Title</h1><h2>Sub</h2><h1>Other</h1>');
+  it("numbers section levels by order of appearance, below the page's h1 and h2", () => {
+    expect(rst('Title\n=====\n\nSub\n---\n\nOther\n=====\n')).toBe('<h3>Title</h3><h4>Sub</h4><h3>Other</h3>');
   });
 
   it('renders inline markup, references and targets', () => {
@@ -49,6 +49,11 @@ describe('reStructuredText', () => {
 });
 
 describe('Markdown', () => {
+  it('demotes headings two levels so the page keeps its one h1, capped at h6 (raw HTML too)', () => {
+    const { html } = renderDescription('# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n<h1>Raw</h1>\n', 'text/markdown');
+    expect(html).toBe('<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>\n<h6>Four</h6>\n<h6>Five</h6>\n<h3>Raw</h3>\n');
+  });
+
   it('renders GFM with highlighted fences and tables', () => {
     const { html } = renderDescription('```js\nconst a = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n', 'text/markdown');
     expect(html).toContain('<code class="hljs language-js"><span class="hljs-keyword">const</span>');

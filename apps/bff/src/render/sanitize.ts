@@ -28,6 +28,13 @@ const allowedClasses: Record<string, string[]> = {
 
 const linkRel = 'nofollow noopener noreferrer';
 
+// A description sits under the page's own h1 and its "Description" h2, so its headings move down two
+// levels (h1 -> h3, ..., capped at h6): the page keeps exactly one h1 and a heading order without gaps.
+const headingShift = 2;
+const demotedHeadings = Object.fromEntries(
+  headings.map((tag, level) => [tag, (_tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName: `h${Math.min(level + 1 + headingShift, 6)}`, attribs })]),
+);
+
 // Bidirectional overrides let an uploader make `evil.exe` read as `exe.live`; no README needs them.
 const bidiControls = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
@@ -65,6 +72,7 @@ const options: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'svg', 'math', 'template', 'iframe', 'object', 'embed', 'title', 'select', 'button'],
   allowedIframeHostnames: [],
   transformTags: {
+    ...demotedHeadings,
     a: (tagName, attribs) => ({ tagName, attribs: { ...withoutRelative(attribs, 'href'), rel: linkRel } }),
     img: (tagName, attribs) => ({ tagName, attribs: { ...withoutRelative(attribs, 'src'), loading: 'lazy', referrerpolicy: 'no-referrer' } }),
     // GFM task lists are the only inputs a README has; anything else would be a form control.

@@ -130,7 +130,7 @@ describe('package browsing API', () => {
       { raw: 'not-here (>=2) ; extra == "x"', name: 'not-here', onIndex: false },
     ]);
     expect(view.description.format).toBe('markdown');
-    expect(view.description.html).toContain('<h1>App</h1>');
+    expect(view.description.html).toContain('<h3>App</h3>');
     expect(view.description.html).not.toMatch(/<script|javascript:/i);
   });
 
