@@ -66,7 +66,7 @@ export const version = (patch: Partial<VersionView> = {}): VersionView => ({
     },
   ],
   docs: { url: 'https://pypi.example.com/alice/dev/acme-hello/1.10/+d/index.html', zipUrl: 'https://pypi.example.com/x.doc.zip' },
-  description: { format: 'markdown', html: '<h1>Acme</h1><p>Hello <a href="https://example.com" rel="nofollow noopener noreferrer">there</a></p>' },
+  description: { format: 'markdown', html: '<h3>Acme</h3><p>Hello <a href="https://example.com" rel="nofollow noopener noreferrer">there</a></p>' },
   simpleUrl: 'https://pypi.example.com/alice/dev/+simple/',
   ...patch,
 });
