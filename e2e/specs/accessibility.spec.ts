@@ -80,8 +80,9 @@ const screens: { name: string; path: (s: Showcase) => string; signedIn: boolean 
 
 /** The screen has rendered when its h1 is there and no loading indicator is left. */
 async function settled(page: Page): Promise<void> {
-  // The first h1 is the screen's; a rendered package description may bring its own.
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  // Exactly one h1, the screen's: the BFF demotes a package description's own headings below it.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
 }
 
