@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
-import { Button, ButtonLink } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { useCreateIndex } from '../api/indexes';
@@ -8,6 +7,7 @@ import type { BaseGraph } from '../lib/bases';
 import { createInput, defaultIndexValues, type IndexFormValues } from '../lib/index-form-values';
 import { indexNameSchema, indexServerErrors, indexValuesSchema, type IndexField } from '../lib/index-schema';
 import { IndexFields } from './index-fields';
+import { FormActions } from '../../../components/ui/form-actions';
 
 interface Props {
   /** The signed-in user; only root may create indexes for someone else. */
@@ -96,10 +96,7 @@ export function CreateIndexForm({ currentUser, isRoot, initialOwner, graph, user
         </div>
       </fieldset>
       <IndexFields self={`${owner}/${name}`} values={values} onChange={setValues} errors={errors} graph={graph} userNames={userNames} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={createIndex.isPending}>Create index</Button>
-        <ButtonLink to={cancelTo} variant="ghost">Cancel</ButtonLink>
-      </div>
+      <FormActions submitLabel="Create index" busy={createIndex.isPending} cancelTo={cancelTo} />
     </form>
   );
 }

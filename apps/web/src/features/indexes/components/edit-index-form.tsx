@@ -2,7 +2,6 @@ import type { IndexConfig } from '@devpi-dashboard/devpi-client';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
-import { Button, ButtonLink } from '../../../components/ui/button';
 import { useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { usePatchIndex } from '../api/indexes';
 import type { BaseGraph } from '../lib/bases';
@@ -10,6 +9,7 @@ import { diffToOps, valuesFromConfig, type IndexFormValues } from '../lib/index-
 import { indexServerErrors, indexValuesSchema, type IndexField } from '../lib/index-schema';
 import { IndexFields } from './index-fields';
 import { UnknownKeys } from './unknown-keys';
+import { FormActions } from '../../../components/ui/form-actions';
 
 interface Props {
   user: string;
@@ -69,10 +69,7 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
           </>
         )}
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={patch.isPending} disabled={ops.length === 0}>Save changes</Button>
-        <ButtonLink to={cancelTo} variant="ghost">Cancel</ButtonLink>
-      </div>
+      <FormActions submitLabel="Save changes" busy={patch.isPending} disabled={ops.length === 0} cancelTo={cancelTo} />
     </form>
   );
 }

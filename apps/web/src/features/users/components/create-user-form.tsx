@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
-import { Button, ButtonLink } from '../../../components/ui/button';
 import { TextAreaField, TextField } from '../../../components/ui/field';
 import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { createUserSchema } from '../api/user-schemas';
 import { userServerErrors } from '../api/user-schemas';
 import { useCreateUser } from '../api/users';
+import { FormActions } from '../../../components/ui/form-actions';
 
 type Field = 'username' | 'email' | 'password' | 'passwordRepeat' | 'title' | 'description';
 
@@ -56,14 +56,7 @@ export function CreateUserForm({ onCreated, cancelTo }: { onCreated: (username: 
       </div>
       <TextField label="Title" name="title" error={errors.title} hint="A display name, e.g. the person's full name." />
       <TextAreaField label="Description" name="description" error={errors.description} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={createUser.isPending}>
-          Create user
-        </Button>
-        <ButtonLink to={cancelTo} variant="ghost">
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions submitLabel="Create user" busy={createUser.isPending} cancelTo={cancelTo} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import type { UserConfig } from '@devpi-dashboard/devpi-client';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
-import { Button, ButtonLink } from '../../../components/ui/button';
 import { TextAreaField, TextField } from '../../../components/ui/field';
 import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { editUserSchema, userServerErrors } from '../api/user-schemas';
 import { useModifyUser } from '../api/users';
+import { FormActions } from '../../../components/ui/form-actions';
 
 type Field = 'email' | 'title' | 'description';
 
@@ -44,14 +44,7 @@ export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; on
       <TextField label="Email" name="email" type="email" defaultValue={opened.email ?? ''} error={errors.email} />
       <TextField label="Title" name="title" defaultValue={opened.title ?? ''} error={errors.title} />
       <TextAreaField label="Description" name="description" defaultValue={opened.description ?? ''} error={errors.description} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={modify.isPending}>
-          Save changes
-        </Button>
-        <ButtonLink to={cancelTo} variant="ghost">
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions submitLabel="Save changes" busy={modify.isPending} cancelTo={cancelTo} />
     </form>
   );
 }

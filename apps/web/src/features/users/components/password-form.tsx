@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { passwordSchema, userServerErrors } from '../api/user-schemas';
 import { useModifyUser } from '../api/users';
+import { FormActions } from '../../../components/ui/form-actions';
 
 /** Sets `user`'s password: typed twice, never empty. Sends a password-only PATCH, which devpi lets a user do to themselves. */
 export function PasswordForm({ user, submitLabel, onDone, compact = false }: { user: string; submitLabel: string; onDone: () => void; compact?: boolean }) {
@@ -40,11 +40,7 @@ export function PasswordForm({ user, submitLabel, onDone, compact = false }: { u
         <TextField label="New password" name="password" type="password" autoComplete="new-password" required error={errors.password} />
         <TextField label="Repeat new password" name="passwordRepeat" type="password" autoComplete="new-password" required error={errors.passwordRepeat} />
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={modify.isPending}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormActions submitLabel={submitLabel} busy={modify.isPending} />
     </form>
   );
 }
