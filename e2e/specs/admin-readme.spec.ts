@@ -2,6 +2,7 @@
 // terminal, then the real clients (twine, pip) through nginx, and the result in the dashboard.
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
 import { buildWheel, pipInstall, twineUpload } from '../fixtures/python.js';
+import { isStageIndex } from '@devpi-dashboard/devpi-client';
 import { expect, test } from '../fixtures/test.js';
 
 const README = `# Hello from the e2e suite
@@ -63,7 +64,7 @@ test('the devpi admin README, in the browser', async ({ page, app, topology, roo
     await app.permissions.addUploader(alice.username);
     await expect(app.permissions.uploader(alice.username)).toBeVisible();
     const config = await root.getIndex('root', company, { noProjects: true });
-    expect(config?.type === 'stage' ? config.acl_upload : []).toContain(alice.username);
+    expect(config && isStageIndex(config) ? config.acl_upload : []).toContain(alice.username);
   });
 
   await test.step('twine upload a real wheel as that user, through nginx', () => {

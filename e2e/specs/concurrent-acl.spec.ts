@@ -1,5 +1,6 @@
 // Two administrators editing the same index's upload permissions at the same moment: each change
 // is one list operation (acl_upload+=name), so neither overwrites the other.
+import { isStageIndex } from '@devpi-dashboard/devpi-client';
 import { expect, pagesFor, test } from '../fixtures/test.js';
 
 test('concurrent ACL edits by two browser contexts lose nothing', async ({ browser, seed, topology, root }) => {
@@ -30,7 +31,7 @@ test('concurrent ACL edits by two browser contexts lose nothing', async ({ brows
     await expect(second.uploader(dave.name)).toBeVisible();
 
     const config = await root.getIndex(owner.name, index.index, { noProjects: true });
-    const acl = config?.type === 'stage' ? config.acl_upload : [];
+    const acl = config && isStageIndex(config) ? config.acl_upload : [];
     expect(acl).toEqual(expect.arrayContaining([owner.name, carol.name, dave.name]));
 
     // After a reload each admin sees the other's change too.

@@ -2,6 +2,7 @@
 // was typed; what a user may not do is refused by devpi and shown as such.
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
 import { buildWheel, twineUpload } from '../fixtures/python.js';
+import { isStageIndex } from '@devpi-dashboard/devpi-client';
 import { expect, test } from '../fixtures/test.js';
 
 test.describe('errors are shown', () => {
@@ -75,6 +76,6 @@ test.describe('permissions are refused', () => {
     await app.permissions.addUploader(other.name);
     await expect(app.shell.alert(/permission|denied|not allowed|forbidden/i)).toBeVisible();
     const config = await root.getIndex(owner.name, index.index, { noProjects: true });
-    expect(config?.type === 'stage' ? config.acl_upload : []).not.toContain(other.name);
+    expect(config && isStageIndex(config) ? config.acl_upload : []).not.toContain(other.name);
   });
 });

@@ -1,5 +1,6 @@
 // A session the BFF no longer accepts (expired, idle, logged out elsewhere, or tampered with:
 // all take the same path) sends the user to sign in and then back to where they were.
+import { isStageIndex } from '@devpi-dashboard/devpi-client';
 import { expect, test } from '../fixtures/test.js';
 
 test('session expiry returns the user to where they were', async ({ page, context, app, seed, signIn, topology, root }) => {
@@ -26,7 +27,7 @@ test('session expiry returns the user to where they were', async ({ page, contex
   // The refused change was not applied behind the user's back; done again, it goes through.
   const acl = async () => {
     const config = await root.getIndex(owner.name, index.index, { noProjects: true });
-    return config?.type === 'stage' ? config.acl_upload : [];
+    return config && isStageIndex(config) ? config.acl_upload : [];
   };
   expect(await acl()).not.toContain(':AUTHENTICATED:');
   await app.permissions.addUploader(':AUTHENTICATED:');

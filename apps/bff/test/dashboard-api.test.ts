@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { op } from '@devpi-dashboard/devpi-client';
+import { isStageIndex, op } from '@devpi-dashboard/devpi-client';
 import { dashboardConfigSchema, indexListSchema, uploadExplanationSchema, uploadMatrixSchema, usersPageSchema } from '@devpi-dashboard/dashboard-api';
 import { devpiFixture } from './support/devpi-fixtures.js';
 import { testApp } from './support/test-app.js';
@@ -106,6 +106,6 @@ describe('the dashboard API', () => {
     await patch([op.add('acl_upload', bob.name)]).expect(200);
     await patch({ acl_upload: [alice.name] }).expect(400);
     const config = await devpi.root.getIndex(alice.name, 'dev', { noProjects: true });
-    expect(config?.type === 'stage' && config.acl_upload).toEqual([alice.name, bob.name]);
+    expect(config && isStageIndex(config) && config.acl_upload).toEqual([alice.name, bob.name]);
   });
 });

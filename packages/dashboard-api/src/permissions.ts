@@ -6,7 +6,8 @@ export const ANONYMOUS = ':ANONYMOUS:';
 
 /**
  * Why a user may or may not upload to an index:
- * listed in acl_upload, allowed via :AUTHENTICATED: or :ANONYMOUS:, the index is a mirror,
+ * listed in acl_upload, allowed via :AUTHENTICATED: or :ANONYMOUS:, the index is a mirror or a
+ * plugin type without acl_upload,
  * or not listed (possibly via a `:group` whose members the dashboard cannot see).
  */
 export const uploadReasonSchema = z.enum([
@@ -14,6 +15,7 @@ export const uploadReasonSchema = z.enum([
   'acl_authenticated',
   'acl_anonymous',
   'mirror',
+  'plugin',
   'not_listed',
   'group_unknown',
 ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DevpiClient } from './client.js';
 import { op } from './index-ops.js';
 import { AUTHENTICATED, ANONYMOUS } from './principals.js';
-import type { IndexConfigInput } from './schemas/index-config.js';
+import { isStageIndex, type IndexConfigInput } from './schemas/index-config.js';
 import { expectRecordedError } from './test-support/expect-error.js';
 import { loadTranscript, replay } from './test-support/transcripts.js';
 
@@ -22,7 +22,7 @@ describe('createIndex', () => {
     const created = await client.createIndex(user, index, config);
     verify();
     expect(created.type).toBe('stage');
-    if (created.type === 'stage') expect(created.acl_toxresult_upload).toEqual([ANONYMOUS]);
+    if (isStageIndex(created)) expect(created.acl_toxresult_upload).toEqual([ANONYMOUS]);
   });
 
   it('creates a mirror (transcripts 58, 60: stage keys are dropped by devpi)', async () => {
@@ -86,7 +86,7 @@ describe('getIndex', () => {
     const { client, verify } = replay(169);
     const config = await client.getIndex('root', 'acme', { noProjects: true });
     verify();
-    expect(config?.type === 'stage' ? config.acl_upload : undefined).toEqual(['alice', 'bob']);
+    expect(config && isStageIndex(config) ? config.acl_upload : undefined).toEqual(['alice', 'bob']);
   });
 });
 

@@ -16,7 +16,7 @@ export type { DocUploadInput, RegisterInput, UploadContent, UploadInput, UploadM
 export { joinUrl, parseFileHref, resolveBaseUrl } from './url.js';
 export type { FileLocation } from './url.js';
 export { envelope, ErrorBody, MessageBody } from './schemas/envelope.js';
-export { IndexConfig, MirrorIndexConfig, StageIndexConfig } from './schemas/index-config.js';
+export { BUILTIN_INDEX_TYPES, IndexConfig, indexKind, isMirrorIndex, isPluginIndex, isStageIndex, MirrorIndexConfig, PluginIndexConfig, StageIndexConfig } from './schemas/index-config.js';
 export type { IndexConfigInput, MirrorIndexInput, StageIndexInput } from './schemas/index-config.js';
 export { RootListing, UserConfig } from './schemas/user.js';
 export type { CreateUserInput, ModifyUserInput } from './schemas/user.js';

@@ -1,4 +1,4 @@
-import type { IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isMirrorIndex, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import type { UploadExplanation } from '@devpi-dashboard/dashboard-api';
 import { ANONYMOUS, AUTHENTICATED, aclUpload, uploadVerdict } from './upload-permission.js';
 
@@ -23,8 +23,11 @@ export function explainUpload({ user, index, config, userExists }: ExplainInput)
   let explanation: string;
   switch (verdict.reason) {
     case 'mirror':
-      explanation = `${index} is a mirror of ${config.type === 'mirror' ? config.mirror_url : 'another index'}; nobody can upload to a mirror.`;
+      explanation = `${index} is a mirror of ${isMirrorIndex(config) ? config.mirror_url : 'another index'}; nobody can upload to a mirror.`;
       remedies.push(`Upload to a stage index that has ${index} among its bases instead.`);
+      break;
+    case 'plugin':
+      explanation = `Index type ${config.type} is managed by a plugin: ${index} has no acl_upload, so whether ${who} may upload is up to that plugin.`;
       break;
     case 'acl_user':
       explanation = `${user} is listed in acl_upload of ${index}.`;

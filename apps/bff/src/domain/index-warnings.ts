@@ -1,5 +1,6 @@
-import type { IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isStageIndex, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import type { IndexWarning } from '@devpi-dashboard/dashboard-api';
+import { isVolatile, stageLike } from './stage-like.js';
 import { ANONYMOUS } from './upload-permission.js';
 
 /**
@@ -7,9 +8,10 @@ import { ANONYMOUS } from './upload-permission.js';
  * name and `owner/name` (from devpi's root listing).
  */
 export function indexWarnings(name: string, config: IndexConfig, users: ReadonlySet<string>, indexes: ReadonlyMap<string, IndexConfig>): IndexWarning[] {
-  if (config.type !== 'stage') return [];
+  const stage = stageLike(config);
+  if (stage === undefined) return [];
   const warnings: IndexWarning[] = [];
-  const acl = config.acl_upload;
+  const acl = stage.aclUpload;
   if (acl.some((entry) => entry.toUpperCase() === ANONYMOUS)) {
     warnings.push({ code: 'anonymous_upload', message: `Anyone, even without logging in, can upload to ${name}.` });
   }
@@ -22,11 +24,11 @@ export function indexWarnings(name: string, config: IndexConfig, users: Readonly
       });
     }
   }
-  for (const base of config.bases) {
+  for (const base of stage.bases) {
     const baseConfig = indexes.get(base);
     if (baseConfig === undefined) {
       warnings.push({ code: 'missing_base', message: `Base ${base} does not exist.` });
-    } else if (!config.volatile && baseConfig.volatile && baseConfig.type === 'stage') {
+    } else if (!isVolatile(config) && isVolatile(baseConfig) && isStageIndex(baseConfig)) {
       warnings.push({
         code: 'volatile_base_of_non_volatile',
         message: `${name} is non-volatile but its base ${base} is volatile: releases it serves from ${base} can be deleted or replaced.`,

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { IndexList, IndexSummary } from '@devpi-dashboard/dashboard-api';
+import { isMirrorIndex } from '@devpi-dashboard/devpi-client';
 import { indexWarnings } from '../domain/index-warnings.js';
+import { isVolatile, stageLike } from '../domain/stage-like.js';
 import { listIndexes } from './devpi-listing.js';
 import type { RouteDeps } from './route-deps.js';
 
@@ -19,11 +21,11 @@ export function indexesRouter(deps: RouteDeps): Router {
         owner,
         index,
         type: config.type,
-        volatile: config.volatile,
+        volatile: isVolatile(config),
         ...(config.title === undefined ? {} : { title: config.title }),
-        bases: config.type === 'stage' ? config.bases : [],
-        aclUpload: config.type === 'stage' ? config.acl_upload : [],
-        ...(config.type === 'mirror' ? { mirrorUrl: config.mirror_url } : {}),
+        bases: stageLike(config)?.bases ?? [],
+        aclUpload: stageLike(config)?.aclUpload ?? [],
+        ...(isMirrorIndex(config) ? { mirrorUrl: config.mirror_url } : {}),
         warnings: indexWarnings(name, config, users, byName),
       };
       owners.set(owner, [...(owners.get(owner) ?? []), summary]);

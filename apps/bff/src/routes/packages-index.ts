@@ -1,4 +1,5 @@
-import type { IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isMirrorIndex, isStageIndex, type IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isVolatile, stageLike } from '../domain/stage-like.js';
 import type { IndexOverview, IndexPermissions } from '@devpi-dashboard/dashboard-api';
 import { ANONYMOUS, uploadVerdict } from '../domain/upload-permission.js';
 import { resolutionOrder } from './packages-sro.js';
@@ -19,8 +20,8 @@ export function permissions(user: string | undefined, owner: string, config: Ind
   return {
     upload,
     // acl_upload members, the owner and root may delete (devpi's permission table).
-    delete: config.type === 'stage' && (privileged || (user !== undefined && upload)),
-    refresh: config.type === 'mirror',
+    delete: stageLike(config) !== undefined && (privileged || (user !== undefined && upload)),
+    refresh: isMirrorIndex(config),
   };
 }
 
@@ -30,7 +31,7 @@ export function indexOverview(name: string, configs: Map<string, IndexConfig>, u
   if (!config) return undefined;
   const [owner = '', index = ''] = name.split('/');
   const pushTargets = [...configs.entries()]
-    .filter(([other, c]) => other !== name && c.type === 'stage' && uploadVerdict(user ?? ANONYMOUS, c).allowed)
+    .filter(([other, c]) => other !== name && stageLike(c) !== undefined && uploadVerdict(user ?? ANONYMOUS, c).allowed)
     .map(([other]) => other)
     .sort();
   return {
@@ -38,13 +39,13 @@ export function indexOverview(name: string, configs: Map<string, IndexConfig>, u
     user: owner,
     index,
     type: config.type,
-    volatile: config.volatile,
+    volatile: isVolatile(config),
     ...(config.title ? { title: config.title } : {}),
     ...(config.description ? { description: config.description } : {}),
-    bases: config.type === 'stage' ? config.bases : [],
+    bases: stageLike(config)?.bases ?? [],
     resolution: resolutionOrder(name, configs),
-    ...(config.type === 'mirror' ? { mirrorUrl: config.mirror_url } : {}),
-    mirrorWhitelist: config.type === 'stage' ? config.mirror_whitelist : [],
+    ...(isMirrorIndex(config) ? { mirrorUrl: config.mirror_url } : {}),
+    mirrorWhitelist: isStageIndex(config) ? config.mirror_whitelist : [],
     simpleUrl: simpleUrl(publicUrl, name),
     permissions: permissions(user, owner, config),
     pushTargets: user === undefined ? [] : pushTargets,

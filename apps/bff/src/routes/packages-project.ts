@@ -1,4 +1,5 @@
-import type { DevpiClient, IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isMirrorIndex, type DevpiClient, type IndexConfig } from '@devpi-dashboard/devpi-client';
+import { stageLike } from '../domain/stage-like.js';
 import type { ProjectView, ResolvedIndex } from '@devpi-dashboard/dashboard-api';
 import { linksIndex } from './packages-files.js';
 import { sortNewestFirst, versionFacts } from './packages-versions.js';
@@ -28,10 +29,10 @@ export interface ProjectInput {
 export async function projectView(input: ProjectInput): Promise<ProjectView | undefined> {
   const { client, user, index, project, config, resolution } = input;
   const name = `${user}/${index}`;
-  const hasMirrorBase = config.type === 'stage' && resolution.some((r) => r.type === 'mirror' && !r.missing);
+  const hasMirrorBase = stageLike(config) !== undefined && resolution.some((r) => r.type === 'mirror' && !r.missing);
   const [all, own, simpleHtml] = await Promise.all([
     client.getProject(user, index, project),
-    config.type === 'stage' && resolution.length > 1 ? client.getProject(user, index, project, { ignoreBases: true }) : undefined,
+    stageLike(config) !== undefined && resolution.length > 1 ? client.getProject(user, index, project, { ignoreBases: true }) : undefined,
     hasMirrorBase ? client.simpleProjectHtml(user, index, project).catch(() => '') : Promise.resolve(''),
   ]);
   if (!all) return undefined;
@@ -53,7 +54,7 @@ export async function projectView(input: ProjectInput): Promise<ProjectView | un
   return {
     name: first?.name ?? project,
     index: name,
-    isMirror: config.type === 'mirror',
+    isMirror: isMirrorIndex(config),
     versions,
     blockedMirrors: blockedMirrors(simpleHtml),
     simpleUrl: input.simpleUrl,

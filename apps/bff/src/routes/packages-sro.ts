@@ -1,5 +1,6 @@
 import type { IndexConfig, RootListing } from '@devpi-dashboard/devpi-client';
 import type { ResolvedIndex } from '@devpi-dashboard/dashboard-api';
+import { isVolatile, stageLike } from '../domain/stage-like.js';
 
 /** Every index config on the server, keyed `user/index`. */
 export function indexConfigs(root: RootListing): Map<string, IndexConfig> {
@@ -28,8 +29,8 @@ export function resolutionOrder(start: string, configs: Map<string, IndexConfig>
       order.push({ name, type: 'unknown', volatile: false, missing: true });
       continue;
     }
-    order.push({ name, type: config.type, volatile: config.volatile, missing: false });
-    if (config.type === 'stage') for (const base of config.bases) if (!seen.has(base)) todo.push(base);
+    order.push({ name, type: config.type, volatile: isVolatile(config), missing: false });
+    for (const base of stageLike(config)?.bases ?? []) if (!seen.has(base)) todo.push(base);
   }
   return order;
 }

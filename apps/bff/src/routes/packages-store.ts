@@ -1,4 +1,4 @@
-import type { DevpiClient, IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isMirrorIndex, type DevpiClient, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import type { ProjectScope } from '@devpi-dashboard/dashboard-api';
 import { TtlCache } from './packages-cache.js';
 import { mergeLists, nameList, searchList, type NameList, type SearchHits } from './packages-names.js';
@@ -83,14 +83,14 @@ export class PackageStore {
   /** One index's own project names. */
   async ownList(name: string, config: IndexConfig): Promise<LoadedList> {
     const { serial } = await this.state();
-    const version = config.type === 'mirror' ? 'mirror' : String(serial);
+    const version = isMirrorIndex(config) ? 'mirror' : String(serial);
     // devpi re-reads a mirror's upstream list only every mirror_cache_expiry seconds (default
     // 1800); asking it sooner would only cost it a second of Python and this process a long parse.
-    const ttlMs = config.type === 'mirror' ? Math.max(60, config.mirror_cache_expiry ?? 1800) * 1000 : undefined;
+    const ttlMs = isMirrorIndex(config) ? Math.max(60, config.mirror_cache_expiry ?? 1800) * 1000 : undefined;
     return this.lists.get(name, version, async () => {
       const [user, index] = splitName(name);
       // PEP 691 is devpi's cheapest full list for a mirror (330 ms for 600,000 names vs 813 ms).
-      const raw = config.type === 'mirror'
+      const raw = isMirrorIndex(config)
         ? (await this.devpi.simpleIndex(user, index)).projects.map((p) => p.name)
         : ((await this.devpi.getIndex(user, index))?.projects ?? []);
       return { list: nameList(name, raw), serial, fetchedAt: this.now() };
@@ -102,7 +102,7 @@ export class PackageStore {
     const configs = await this.configs();
     const config = configs.get(name);
     if (!config) return undefined;
-    if (scope === 'own' || config.type === 'mirror') return this.ownList(name, config);
+    if (scope === 'own' || isMirrorIndex(config)) return this.ownList(name, config);
     const order = resolutionOrder(name, configs).flatMap((r) => {
       const c = configs.get(r.name);
       return c ? [{ name: r.name, config: c }] : [];

@@ -1,4 +1,4 @@
-import { normalizeProjectName, parseFileHref, type DevpiClient, type IndexConfig, type VersionData, type VersionLink } from '@devpi-dashboard/devpi-client';
+import { isMirrorIndex, normalizeProjectName, parseFileHref, type DevpiClient, type IndexConfig, type VersionData, type VersionLink } from '@devpi-dashboard/devpi-client';
 import type { Dependency, VersionView } from '@devpi-dashboard/dashboard-api';
 import { renderDescription } from '../render/description.js';
 import { docsLinks, linksIndex, releaseFile } from './packages-files.js';
@@ -85,7 +85,7 @@ export async function versionView(input: VersionInput): Promise<VersionView | un
     version: data.version,
     index: name,
     sourceIndex: linksIndex(links) ?? name,
-    isMirror: input.config.type === 'mirror',
+    isMirror: isMirrorIndex(input.config),
     prerelease: versionFacts(data.version).prerelease,
     summary: text(data.summary),
     author: text(data.author),

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { pageQuerySchema, type UserSummary, type UsersPage } from '@devpi-dashboard/dashboard-api';
+import { isVolatile } from '../domain/stage-like.js';
 import type { RouteDeps } from './route-deps.js';
 import { parseInput } from './validate.js';
 
@@ -18,7 +19,7 @@ export function usersRouter(deps: RouteDeps): Router {
         ...(user.description === undefined ? {} : { description: user.description }),
         ...(user.created === undefined ? {} : { created: user.created }),
         indexes: Object.entries(user.indexes ?? {})
-          .map(([name, config]) => ({ name, type: config.type, volatile: config.volatile }))
+          .map(([name, config]) => ({ name, type: config.type, volatile: isVolatile(config) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       }))
       .filter((u) => needle === '' || [u.username, u.email ?? '', u.title ?? ''].some((field) => field.toLowerCase().includes(needle)))

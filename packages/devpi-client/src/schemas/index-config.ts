@@ -42,9 +42,55 @@ export const MirrorIndexConfig = z
   .loose();
 export type MirrorIndexConfig = z.infer<typeof MirrorIndexConfig>;
 
-/** Any index config, discriminated on `type`. */
-export const IndexConfig = z.discriminatedUnion('type', [StageIndexConfig, MirrorIndexConfig]);
+/** The index types devpi-server itself defines; anything else comes from a plugin. */
+export const BUILTIN_INDEX_TYPES: readonly string[] = ['stage', 'mirror'];
+
+/**
+ * An index whose type a devpi plugin adds (e.g. devpi-constrained's `type: "constrained"`, a stage
+ * subclass). Only the keys every index shares are typed, all optional because a plugin may drop
+ * them; everything else is kept as-is so read-modify-write never loses it. The type may not be
+ * `stage` or `mirror`: a malformed stage must fail to parse, not pass as a plugin index.
+ */
+export const PluginIndexConfig = z
+  .object({
+    // Branded so that a stage or mirror is not structurally a plugin index: without it,
+    // `!isPluginIndex(c)` would narrow stages away too.
+    type: z.string().refine((t) => !BUILTIN_INDEX_TYPES.includes(t), { message: 'stage and mirror indexes must match their own schema' }).brand<'PluginIndexType'>(),
+    volatile: z.boolean().optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    custom_data: z.unknown().optional(),
+    projects: z.array(z.string()).optional(),
+    bases: z.array(z.string()).optional(),
+    acl_upload: z.array(z.string()).optional(),
+  })
+  .loose();
+export type PluginIndexConfig = z.infer<typeof PluginIndexConfig>;
+
+/** Any index config: a stage, a mirror, or a type a plugin adds. Narrow with the guards below. */
+export const IndexConfig = z.union([StageIndexConfig, MirrorIndexConfig, PluginIndexConfig]);
 export type IndexConfig = z.infer<typeof IndexConfig>;
+
+/*
+ * `config.type === 'stage'` no longer narrows once one variant's type is `string`, so consumers
+ * use these guards.
+ */
+export function isStageIndex(config: IndexConfig): config is StageIndexConfig {
+  return config.type === 'stage';
+}
+
+export function isMirrorIndex(config: IndexConfig): config is MirrorIndexConfig {
+  return config.type === 'mirror';
+}
+
+export function isPluginIndex(config: IndexConfig): config is PluginIndexConfig {
+  return !BUILTIN_INDEX_TYPES.includes(config.type);
+}
+
+/** `stage`, `mirror` or `plugin`, for switches and badges. */
+export function indexKind(config: IndexConfig): 'stage' | 'mirror' | 'plugin' {
+  return isStageIndex(config) ? 'stage' : isMirrorIndex(config) ? 'mirror' : 'plugin';
+}
 
 /** Plugin keys and values not modelled here; devpi accepts strings it parses itself. */
 type ExtraKeys = { [key: string]: unknown };

@@ -1,3 +1,4 @@
+import { isPluginIndex } from '@devpi-dashboard/devpi-client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -7,6 +8,7 @@ import { sessionQueryOptions } from '../../../features/auth/api/session';
 import { baseGraph } from '../../../features/indexes/api/base-graph';
 import { indexDetailQueryOptions, indexListQueryOptions } from '../../../features/indexes/api/indexes';
 import { EditIndexForm } from '../../../features/indexes/components/edit-index-form';
+import { PluginIndexForm } from '../../../features/indexes/components/plugin-index-form';
 import { useParam } from '../../../lib/route-params';
 import { IndexHeader } from './index-header';
 import { loadIndexForEditing, userSuggestionsQuery } from './index-context';
@@ -22,6 +24,14 @@ export function Component() {
   const { data: session } = useSuspenseQuery(sessionQueryOptions());
   const navigate = useNavigate();
   if (!config) return <Alert tone="error">devpi has no index called “{user}/{index}”.</Alert>;
+  const formProps = {
+    user,
+    index,
+    graph: baseGraph(list),
+    userNames: users.items.map((entry) => entry.username),
+    cancelTo: paths.indexes.detail.to(user, index),
+    onSaved: () => navigate(paths.indexes.detail.to(user, index)),
+  };
   return (
     <>
       <IndexHeader user={user} index={index} title={<>Edit <span className="mono">{user}/{index}</span></>} />
@@ -29,15 +39,11 @@ export function Component() {
         <Alert tone="warning">Only {user} (the owner) and root may change this index; devpi will refuse your changes.</Alert>
       )}
       <Card>
-        <EditIndexForm
-          user={user}
-          index={index}
-          config={config}
-          graph={baseGraph(list)}
-          userNames={users.items.map((entry) => entry.username)}
-          cancelTo={paths.indexes.detail.to(user, index)}
-          onSaved={() => navigate(paths.indexes.detail.to(user, index))}
-        />
+        {isPluginIndex(config) ? (
+          <PluginIndexForm {...formProps} config={config} />
+        ) : (
+          <EditIndexForm {...formProps} config={config} />
+        )}
       </Card>
     </>
   );

@@ -1,3 +1,4 @@
+import { isMirrorIndex } from '@devpi-dashboard/devpi-client';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert';
 import { JsonView } from '../../../components/ui/json-view';
@@ -14,7 +15,7 @@ export function Component() {
   const user = useParam('user');
   const index = useParam('index');
   const { data: config } = useSuspenseQuery(indexDetailQueryOptions(user, index));
-  const type = config?.type ?? 'stage';
+  const type = config && isMirrorIndex(config) ? 'mirror' : 'stage';
   const json = useQuery(indexJsonQueryOptions(user, index, type));
   return (
     <>

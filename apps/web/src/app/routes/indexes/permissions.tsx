@@ -1,3 +1,4 @@
+import { isMirrorIndex, isPluginIndex, isStageIndex } from '@devpi-dashboard/devpi-client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -21,8 +22,10 @@ export function Component() {
   return (
     <>
       <IndexHeader user={user} index={index} title={<>Upload permissions of <span className="mono">{user}/{index}</span></>} />
-      {config.type === 'mirror' ? (
+      {isMirrorIndex(config) ? (
         <Alert tone="info">This index is a mirror: packages come from {config.mirror_url} and nobody uploads to it.</Alert>
+      ) : isPluginIndex(config) && config.acl_upload === undefined ? (
+        <Alert tone="info">Index type {config.type} is managed by a plugin: it has no acl_upload, so who may upload is up to that plugin.</Alert>
       ) : (
         <>
           <p className="muted">
@@ -30,11 +33,13 @@ export function Component() {
             Root and the owner may upload only if listed. <Link to={paths.permissions.matrix.to(undefined, `${user}/${index}`)}>Check why someone cannot upload</Link>.
           </p>
           <Card>
-            <UploadAclEditor user={user} index={index} aclKey="acl_upload" entries={config.acl_upload} userNames={userNames} label="Who may upload packages (acl_upload)" />
+            <UploadAclEditor user={user} index={index} aclKey="acl_upload" entries={config.acl_upload ?? []} userNames={userNames} label="Who may upload packages (acl_upload)" />
           </Card>
-          <Card>
-            <UploadAclEditor user={user} index={index} aclKey="acl_toxresult_upload" entries={config.acl_toxresult_upload} userNames={userNames} label="Who may upload test results (acl_toxresult_upload)" />
-          </Card>
+          {isStageIndex(config) && (
+            <Card>
+              <UploadAclEditor user={user} index={index} aclKey="acl_toxresult_upload" entries={config.acl_toxresult_upload} userNames={userNames} label="Who may upload test results (acl_toxresult_upload)" />
+            </Card>
+          )}
         </>
       )}
     </>

@@ -1,4 +1,4 @@
-import { normalizePrincipal, op, type IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isMirrorIndex, isStageIndex, normalizePrincipal, op, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { devpi } from '../../../lib/api-client';
 import { indexDetailQueryOptions, indexKeys } from './indexes';
@@ -11,8 +11,9 @@ export interface AclChange {
 }
 
 function applyChange(config: IndexConfig, key: AclKey, change: AclChange): IndexConfig {
-  if (config.type !== 'stage') return config;
-  const current = config[key];
+  if (isMirrorIndex(config)) return config;
+  // A plugin index may lack the list; it is created by the first `+=`, as devpi does.
+  const current: readonly string[] = (key === 'acl_upload' ? config.acl_upload : isStageIndex(config) ? config.acl_toxresult_upload : undefined) ?? [];
   const next = change.action === 'add'
     ? (current.includes(change.principal) ? current : [...current, change.principal])
     : current.filter((entry) => entry !== change.principal);

@@ -1,24 +1,28 @@
-import type { IndexConfig } from '@devpi-dashboard/devpi-client';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
 import { usePatchIndex } from '../api/indexes';
 import type { BaseGraph } from '../lib/bases';
-import { diffToOps, valuesFromConfig, type IndexFormValues } from '../lib/index-form-values';
+import { diffToOps, valuesFromConfig, type BuiltinIndexConfig, type IndexFormValues } from '../lib/index-form-values';
 import { indexServerErrors, indexValuesSchema, type IndexField } from '../lib/index-schema';
 import { IndexFields } from './index-fields';
+import { PendingOps } from './pending-ops';
 import { UnknownKeys } from './unknown-keys';
 import { FormActions } from '../../../components/ui/form-actions';
 
-interface Props {
+/** What both edit forms (built-in and plugin index types) need besides the config. */
+export interface IndexEditProps {
   user: string;
   index: string;
-  config: IndexConfig;
   graph: BaseGraph;
   userNames: string[];
   cancelTo: string;
   onSaved: () => void;
+}
+
+interface Props extends IndexEditProps {
+  config: BuiltinIndexConfig;
 }
 
 /**
@@ -59,16 +63,7 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
       </p>
       <IndexFields self={`${user}/${index}`} values={values} onChange={setValues} errors={errors} graph={graph} userNames={userNames} />
       <UnknownKeys config={opened} />
-      <div className="pending-ops" aria-live="polite">
-        {ops.length === 0 ? (
-          <p className="muted">No changes yet.</p>
-        ) : (
-          <>
-            <p className="field-label">Changes to send ({ops.length})</p>
-            <pre className="code-block">{ops.join('\n')}</pre>
-          </>
-        )}
-      </div>
+      <PendingOps ops={ops} />
       <FormActions submitLabel="Save changes" busy={patch.isPending} disabled={ops.length === 0} cancelTo={cancelTo} />
     </form>
   );

@@ -6,6 +6,7 @@ import type { BaseGraph } from '../lib/bases';
 import type { IndexFormValues } from '../lib/index-form-values';
 import type { IndexField } from '../lib/index-schema';
 import { BasesEditor } from './bases-editor';
+import { UploadAclInput } from './upload-acl-input';
 import './indexes.css';
 
 interface Props {
@@ -68,16 +69,7 @@ export function IndexFields({ self, values, onChange, errors, graph, userNames }
           </fieldset>
           <fieldset>
             <legend>Permissions</legend>
-            <ChipsInput
-              label="Who may upload (acl_upload)"
-              itemLabel="uploader"
-              values={values.acl_upload}
-              onChange={(list) => set('acl_upload', list)}
-              suggestions={principals}
-              normalize={normalizePrincipal}
-              error={errors.acl_upload}
-              hint="User names, :ANONYMOUS: (anyone, even without signing in), :AUTHENTICATED: (any signed-in user) or :group from an auth plugin. Root and the owner are not included automatically."
-            />
+            <UploadAclInput values={values.acl_upload} onChange={(list) => set('acl_upload', list)} userNames={userNames} error={errors.acl_upload} />
             <ChipsInput
               label="Who may upload test results (acl_toxresult_upload)"
               itemLabel="test result uploader"

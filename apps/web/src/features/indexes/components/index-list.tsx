@@ -27,7 +27,7 @@ const SHORT: Record<IndexSummary['warnings'][number]['code'], string> = {
 export function IndexFlags({ index }: { index: Pick<IndexSummary, 'type' | 'volatile' | 'warnings'> }) {
   return (
     <span className="index-flags">
-      <Badge tone={index.type === 'mirror' ? 'accent' : 'neutral'}>{index.type}</Badge>
+      <Badge tone={index.type === 'mirror' ? 'accent' : 'neutral'} {...(index.type === 'stage' || index.type === 'mirror' ? {} : { title: 'Index type from a devpi plugin' })}>{index.type}</Badge>
       {!index.volatile && (
         <Badge tone="neutral" title="Non-volatile: uploaded files cannot be overwritten or deleted">
           <Icon name="lock" /> non-volatile

@@ -1,8 +1,9 @@
-import type { IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isPluginIndex, isStageIndex, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import { unknownKeys } from '../lib/index-form-values';
+import { PluginIndexKeys } from './plugin-index-keys';
 
 function List({ values, empty }: { values: readonly string[]; empty: ReactNode }) {
   if (values.length === 0) return <span className="muted">{empty}</span>;
@@ -16,6 +17,8 @@ function IndexLink({ name }: { name: string }) {
 
 /** Every setting of an index in plain words, devpi's key names alongside for CLI users. */
 export function IndexSettings({ config }: { config: IndexConfig }) {
+  // A plugin's keys mean what the plugin says; the dashboard lists them all rather than guess.
+  if (isPluginIndex(config)) return <PluginIndexKeys config={config} />;
   const extra = unknownKeys(config);
   return (
     <dl className="definition-list">
@@ -25,7 +28,7 @@ export function IndexSettings({ config }: { config: IndexConfig }) {
       <dd>{config.volatile ? 'Yes: files may be overwritten and deleted' : 'No: released files are permanent'}</dd>
       {config.title && (<><dt>Title</dt><dd>{config.title}</dd></>)}
       {config.description && (<><dt>Description</dt><dd className="prewrap">{config.description}</dd></>)}
-      {config.type === 'stage' ? (
+      {isStageIndex(config) ? (
         <>
           <dt>Bases</dt>
           <dd>

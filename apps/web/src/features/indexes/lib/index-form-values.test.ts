@@ -1,9 +1,9 @@
-import { IndexConfig } from '@devpi-dashboard/devpi-client';
+import { MirrorIndexConfig } from '@devpi-dashboard/devpi-client';
 import { describe, expect, it } from 'vitest';
 import { findCycle } from './bases';
 import { createInput, defaultIndexValues, diffToOps, unknownKeys, valuesFromConfig } from './index-form-values';
 
-const mirror = IndexConfig.parse({ type: 'mirror', volatile: true, mirror_url: 'https://pypi.org/simple/', mirror_cache_expiry: 1800, title: 'PyPI', x_plugin: [1] });
+const mirror = MirrorIndexConfig.parse({ type: 'mirror', volatile: true, mirror_url: 'https://pypi.org/simple/', mirror_cache_expiry: 1800, title: 'PyPI', x_plugin: [1] });
 
 describe('diffToOps', () => {
   it('is empty when nothing changed, and drops a cleared optional text key', () => {

@@ -1,5 +1,8 @@
-import type { IndexConfig, IndexConfigInput } from '@devpi-dashboard/devpi-client';
-import { op, type IndexOp } from '@devpi-dashboard/devpi-client';
+import type { IndexConfig, IndexConfigInput, MirrorIndexConfig, StageIndexConfig } from '@devpi-dashboard/devpi-client';
+import { isStageIndex, op, type IndexOp } from '@devpi-dashboard/devpi-client';
+
+/** The types this form models; plugin types have their own form (plugin-index-values). */
+export type BuiltinIndexConfig = StageIndexConfig | MirrorIndexConfig;
 
 /** Everything the index form edits, for both types; a mirror ignores the stage keys and vice versa. */
 export interface IndexFormValues {
@@ -54,9 +57,9 @@ export function defaultIndexValues(owner: string, type: 'stage' | 'mirror' = 'st
   };
 }
 
-export function valuesFromConfig(config: IndexConfig): IndexFormValues {
+export function valuesFromConfig(config: BuiltinIndexConfig): IndexFormValues {
   const base = defaultIndexValues('', config.type);
-  if (config.type === 'stage') {
+  if (isStageIndex(config)) {
     return {
       ...base,
       title: config.title ?? '',
@@ -131,14 +134,14 @@ function textOp(key: string, before: string, after: string, present: boolean): I
  * Set-like lists become `+=`/`-=` so a concurrent edit by another admin is merged, not overwritten;
  * `bases` is ordered, so it is set as a whole.
  */
-export function diffToOps(config: IndexConfig, after: IndexFormValues): IndexOp[] {
+export function diffToOps(config: BuiltinIndexConfig, after: IndexFormValues): IndexOp[] {
   const before = valuesFromConfig(config);
   const ops: IndexOp[] = [
     ...textOp('title', before.title, after.title, config.title !== undefined),
     ...textOp('description', before.description, after.description, config.description !== undefined),
   ];
   if (before.volatile !== after.volatile) ops.push(op.set('volatile', after.volatile));
-  if (config.type === 'stage') {
+  if (isStageIndex(config)) {
     if (before.bases.join(',') !== after.bases.join(',')) ops.push(op.set('bases', after.bases));
     ops.push(...listOps('acl_upload', before.acl_upload, after.acl_upload));
     ops.push(...listOps('acl_toxresult_upload', before.acl_toxresult_upload, after.acl_toxresult_upload));
