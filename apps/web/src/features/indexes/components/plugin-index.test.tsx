@@ -68,4 +68,16 @@ describe('an index whose type a plugin adds', () => {
       body: ['title=Pinned deps', 'volatile=False', 'acl_upload-=bob', 'acl_upload+=carol'],
     });
   });
+
+  it('is a plain, untoggleable cell in the upload matrix when the plugin decides uploads', async () => {
+    server = fakeServer({
+      ...routes(),
+      'GET /+dashboard/api/permissions/upload-matrix': () => ({
+        body: { indexes: [{ name: 'root/gate', type: 'gateway' }], totalUsers: 1, offset: 0, limit: 50, rows: [{ user: 'alice', cells: [{ index: 'root/gate', allowed: false, reason: 'plugin' }] }] },
+      }),
+    });
+    renderApp('/permissions');
+    expect(await screen.findByText('alice on root/gate: its index type is managed by a plugin, which decides who may upload')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /root\/gate/ })).not.toBeInTheDocument();
+  });
 });

@@ -38,7 +38,7 @@ export function Component() {
       <PageHeader
         breadcrumbs={<><Link to={paths.indexes.list.to()}>Indexes</Link> / {user}</>}
         title={<span className="mono">{overview.name}</span>}
-        description={overview.title ?? (overview.type === 'mirror' ? `Mirror of ${overview.mirrorUrl ?? 'an upstream index'}` : 'Private stage index')}
+        description={overview.title ?? (overview.type === 'mirror' ? `Mirror of ${overview.mirrorUrl ?? 'an upstream index'}` : overview.type === 'stage' ? 'Private stage index' : `Index of type ${overview.type}, from a devpi plugin`)}
         actions={<ButtonLink to={paths.indexes.detail.to(user, index)} variant="ghost">Index settings</ButtonLink>}
       />
       <div className="stack">

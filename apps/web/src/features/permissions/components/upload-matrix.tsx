@@ -15,6 +15,7 @@ const SPECIAL: Partial<Record<UploadCell['reason'], { mark: string; text: string
   acl_authenticated: { mark: '✓*', text: 'allowed because acl_upload has :AUTHENTICATED: (every signed-in user)' },
   acl_anonymous: { mark: '✓*', text: 'allowed because acl_upload has :ANONYMOUS: (everyone)' },
   mirror: { mark: '—', text: 'a mirror: nobody uploads to it' },
+  plugin: { mark: '—', text: 'its index type is managed by a plugin, which decides who may upload' },
 };
 
 function Cell({ user, cell, onToggle, pending }: { user: string; cell: UploadCell; onToggle: (action: 'grant' | 'revoke') => void; pending: boolean }) {
