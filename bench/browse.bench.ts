@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { DevpiClient } from '@devpi-dashboard/devpi-client';
 import { startDevpiSim } from '@devpi-dashboard/devpi-sim';
+import { stopChildren } from './support.js';
 import type { BenchRow } from './types.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -104,7 +105,7 @@ export async function run(): Promise<BenchRow[]> {
     out.push(...rows('search all indexes by name, next page', await median(`${api}/+search?q=pkg-4242&limit=${PAGE}&offset=${PAGE}`), { kb: 200, ms: 500 }));
     return out;
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    await stopChildren(children);
   }
 }
 

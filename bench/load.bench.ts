@@ -4,14 +4,15 @@
 // req/s and p50/p99 of both paths, the highest concurrency each held with zero errors, and the
 // BFF's memory. LOAD_BENCH_SIZE=ci runs a short version.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loopbackVars, prepareNginxPrefix, startNginx } from '../e2e/support/nginx.js';
 import { repoRoot } from '../e2e/support/paths.js';
-import { freePort, stopChild, waitForHttp } from '../e2e/support/processes.js';
+import { freePort, waitForHttp } from '../e2e/support/processes.js';
+import { rssMb, stopChildren } from './support.js';
 import type { BenchRow } from './types.js';
 
 const BENCH = 'load';
@@ -33,11 +34,6 @@ interface Level {
 function child(script: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
   const out = openSync(join(tmpdir(), `load-bench-${name}.log`), 'w');
   return spawn(process.execPath, [script, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
-}
-
-function residentMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb ?? Number.NaN) / 1024;
 }
 
 async function measure(url: string, headers: Record<string, string>, connections: number): Promise<Level> {
@@ -90,7 +86,7 @@ export async function run(): Promise<BenchRow[]> {
     const viaBff = `${lb}/+dashboard/api/devpi${PATH}`;
     await measure(direct, json, 10);
     await measure(viaBff, { ...json, Cookie: cookie }, 10);
-    const idleRss = residentMb(bff.pid);
+    const idleRss = rssMb(bff.pid);
 
     const rows: BenchRow[] = [];
     let peakRss = idleRss;
@@ -103,7 +99,7 @@ export async function run(): Promise<BenchRow[]> {
     for (const c of LEVELS) {
       const d = await measure(direct, json, c);
       const b = await measure(viaBff, { ...json, Cookie: cookie }, c);
-      peakRss = Math.max(peakRss, residentMb(bff.pid));
+      peakRss = Math.max(peakRss, rssMb(bff.pid));
       directClean &&= d.failures === 0;
       bffClean &&= b.failures === 0;
       if (directClean) heldDirect = c;
@@ -127,7 +123,7 @@ export async function run(): Promise<BenchRow[]> {
     );
     return rows;
   } finally {
-    for (const c of children.reverse()) await stopChild(c);
+    await stopChildren(children);
     await rm(prefix, { recursive: true, force: true });
   }
 }

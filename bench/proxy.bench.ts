@@ -5,7 +5,7 @@
 // The double and the BFF each run in their own process so neither colours the other's figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort, rssMb, stopChildren } from './support.js';
 import type { BenchRow } from './types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,17 +29,6 @@ const UPLOAD_PATH = '/+dashboard/api/devpi/root/dev/';
 const DOWNLOAD_PATH = '/+dashboard/api/devpi/root/dev/+f/big.whl';
 
 const children: ChildProcess[] = [];
-
-/** A free loopback port (the tiny race until the child binds it is harmless on a bench machine). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /**
  * Starts a node process whose stdout goes straight to a file: the kernel writes it, so a busy load
@@ -74,13 +64,6 @@ async function startBff(devpiUrl: string): Promise<{ child: ChildProcess; url: s
   const url = `http://127.0.0.1:${port}`;
   const env = { DEVPI_URL: devpiUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'info', NODE_ENV: 'production' };
   return { child: await startChild([server], env, url, '/healthz'), url };
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  if (kb === undefined) throw new Error('cannot read the BFF RSS from /proc');
-  return Number(kb) / 1024;
 }
 
 async function login(bffUrl: string): Promise<string> {
@@ -243,6 +226,6 @@ export async function run(): Promise<BenchRow[]> {
   try {
     return [...(await throughputRows()), ...(await memoryRows())];
   } finally {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await stopChildren(children);
   }
 }
