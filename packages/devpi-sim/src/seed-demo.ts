@@ -1,4 +1,4 @@
-// Demo data for `npm start`, seeded through the typed client exactly as any other devpi user would.
+// Demo data for `npm start`, seeded through the typed client, the way every other devpi user works.
 import { DevpiClient, op } from '@devpi-dashboard/devpi-client';
 import type { UploadMetadata } from '@devpi-dashboard/devpi-client';
 import { zipSync, strToU8 } from 'fflate';
