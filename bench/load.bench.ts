@@ -19,7 +19,7 @@ const BENCH = 'load';
 const CI_SIZE = process.env.LOAD_BENCH_SIZE === 'ci';
 const LEVELS = CI_SIZE ? [1, 10, 50] : [1, 10, 50, 100, 200, 400];
 const SECONDS = CI_SIZE ? 2 : 5;
-/** devpi answers small JSON in about 10 ms (../shared/devpi/API.md); the double is given the same cost. */
+/** devpi answers small JSON in about 10 ms (packages/devpi-ground-truth/devpi-6.19.1/API.md); the double is given the same cost. */
 const DEVPI_LATENCY_MS = 10;
 const PATH = '/root/pypi?no_projects=';
 

@@ -18,7 +18,7 @@ import type { BenchRow } from './types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = 'proxy';
-/** devpi answers small JSON in about 10 ms at 10 connections (docs: shared/devpi/API.md). */
+/** devpi answers small JSON in about 10 ms at 10 connections (packages/devpi-ground-truth/devpi-6.19.1/API.md). */
 const DEVPI_LATENCY_MS = 10;
 const CONNECTIONS = 10;
 const ROUND_S = 4;

@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-export const TRANSCRIPT_DIR = join(import.meta.dirname, '../../../../shared/devpi/transcripts');
+import { TRANSCRIPT_DIR } from '@devpi-dashboard/devpi-ground-truth';
+
+export { TRANSCRIPT_DIR };
 /** The origin the transcripts were recorded against. */
 export const RECORDED_ORIGIN = 'http://127.0.0.1:3141';
 

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TRANSCRIPT_DIR } from '@devpi-dashboard/devpi-ground-truth';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseSearchHtml } from './packages-search.js';
 
 // The recorded devpi-web search page (transcript 181) is the ground truth for the parser.
 const transcript = z.object({ response: z.object({ body: z.string() }) });
-const recorded = transcript.parse(JSON.parse(readFileSync(new URL('../../../../../shared/devpi/transcripts/181-web-search-html.json', import.meta.url), 'utf8')));
+const recorded = transcript.parse(JSON.parse(readFileSync(join(TRANSCRIPT_DIR, '181-web-search-html.json'), 'utf8')));
 
 describe('parseSearchHtml', () => {
   it("reads devpi-web's result list", () => {

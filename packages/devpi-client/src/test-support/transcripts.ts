@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { DevpiAuth } from '../auth.js';
 import { DevpiClient } from '../client.js';
+import { TRANSCRIPT_DIR } from '@devpi-dashboard/devpi-ground-truth';
+export { TRANSCRIPT_DIR };
 
-/** The recorded exchanges of a real devpi-server; the repo sits beside ../shared, in CI too. */
-export const TRANSCRIPT_DIR = fileURLToPath(new URL('../../../../../shared/devpi/transcripts/', import.meta.url));
 export const RECORDED_BASE = 'http://127.0.0.1:3141';
 
 const MultipartPart = z.union([
@@ -36,7 +36,7 @@ export function loadTranscript(id: number | string): Transcript {
   const prefix = typeof id === 'number' ? `${String(id).padStart(3, '0')}-` : id;
   const file = transcriptFiles().find((name) => name.startsWith(prefix));
   if (file === undefined) throw new Error(`no transcript ${String(id)} in ${TRANSCRIPT_DIR}`);
-  return Transcript.parse(JSON.parse(readFileSync(`${TRANSCRIPT_DIR}${file}`, 'utf8')));
+  return Transcript.parse(JSON.parse(readFileSync(join(TRANSCRIPT_DIR, file), 'utf8')));
 }
 
 export function multipartParts(t: Transcript): MultipartPart[] | undefined {
