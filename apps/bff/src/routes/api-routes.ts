@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { configRouter } from './config.js';
 import { indexesRouter } from './indexes.js';
-import { packagesRouter } from './packages.js';
+import { packagesRouter } from '../packages/router.js';
 import { permissionsRouter } from './permissions.js';
 import { sessionRouter, type SessionRouteDeps } from './session.js';
 import { usersRouter } from './users.js';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Status } from '@devpi-dashboard/devpi-client';
 import type { DashboardConfig } from '@devpi-dashboard/dashboard-api';
 import { BFF_VERSION } from '../version.js';
-import type { RouteDeps } from './route-deps.js';
+import type { RouteDeps } from '../http/route-deps.js';
 
 const STATUS_TTL_MS = 60_000;
 

@@ -3,8 +3,8 @@ import type { IndexList, IndexSummary } from '@devpi-dashboard/dashboard-api';
 import { isMirrorIndex } from '@devpi-dashboard/devpi-client';
 import { indexWarnings } from '../domain/index-warnings.js';
 import { isVolatile, stageLike } from '../domain/stage-like.js';
-import { listIndexes } from './devpi-listing.js';
-import type { RouteDeps } from './route-deps.js';
+import { listIndexes } from '../domain/devpi-listing.js';
+import type { RouteDeps } from '../http/route-deps.js';
 
 /** `GET /indexes`: every index, grouped by owner, with type, volatility and warnings. */
 export function indexesRouter(deps: RouteDeps): Router {

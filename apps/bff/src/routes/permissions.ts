@@ -4,9 +4,9 @@ import { explainUpload } from '../domain/explain-upload.js';
 import { uploadVerdict } from '../domain/upload-permission.js';
 import { isValidName } from '@devpi-dashboard/devpi-client';
 import { badRequest, notFound } from '../errors.js';
-import { listIndexes } from './devpi-listing.js';
-import type { RouteDeps } from './route-deps.js';
-import { parseInput } from './validate.js';
+import { listIndexes } from '../domain/devpi-listing.js';
+import type { RouteDeps } from '../http/route-deps.js';
+import { parseInput } from '../http/validate.js';
 
 /** The users x indexes upload matrix and the "why can't X upload to Y" explainer. */
 export function permissionsRouter(deps: RouteDeps): Router {

@@ -9,7 +9,7 @@ import { uploadVerdict } from '../domain/upload-permission.js';
 import { createLogger } from '../logger.js';
 import { testConfig } from '../../test/support/test-app.js';
 import { indexesRouter } from './indexes.js';
-import { resolutionOrder } from './packages-sro.js';
+import { resolutionOrder } from '../packages/resolution-order.js';
 import { permissionsRouter } from './permissions.js';
 
 /** devpi-constrained's stage subclass: stage keys plus its own `constraints`. */

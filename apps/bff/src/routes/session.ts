@@ -6,8 +6,8 @@ import type { SessionData } from '../session/session-cookie.js';
 import type { SessionManager } from '../session/session-manager.js';
 import { RateLimiter } from '../session/rate-limiter.js';
 import type { RootPasswordProbe } from '../session/root-password-probe.js';
-import type { RouteDeps } from './route-deps.js';
-import { parseInput } from './validate.js';
+import type { RouteDeps } from '../http/route-deps.js';
+import { parseInput } from '../http/validate.js';
 
 export interface SessionRouteDeps extends RouteDeps {
   sessions: SessionManager;

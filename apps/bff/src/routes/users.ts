@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { pageQuerySchema, type UserSummary, type UsersPage } from '@devpi-dashboard/dashboard-api';
 import { isVolatile } from '../domain/stage-like.js';
-import type { RouteDeps } from './route-deps.js';
-import { parseInput } from './validate.js';
+import type { RouteDeps } from '../http/route-deps.js';
+import { parseInput } from '../http/validate.js';
 
 /** `GET /users`: users with the indexes they own, searchable by name, email and title, paged. */
 export function usersRouter(deps: RouteDeps): Router {

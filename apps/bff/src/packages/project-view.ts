@@ -1,8 +1,8 @@
 import { isMirrorIndex, type DevpiClient, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import { stageLike } from '../domain/stage-like.js';
 import type { ProjectView, ResolvedIndex } from '@devpi-dashboard/dashboard-api';
-import { linksIndex } from './packages-files.js';
-import { sortNewestFirst, versionFacts } from './packages-versions.js';
+import { linksIndex } from './file-facts.js';
+import { sortNewestFirst, versionFacts } from './pep440-order.js';
 
 /**
  * devpi says which mirrors it leaves out only in the simple page's info note ("Because this project

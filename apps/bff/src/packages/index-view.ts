@@ -2,7 +2,7 @@ import { isMirrorIndex, isStageIndex, type IndexConfig } from '@devpi-dashboard/
 import { isVolatile, stageLike } from '../domain/stage-like.js';
 import type { IndexOverview, IndexPermissions } from '@devpi-dashboard/dashboard-api';
 import { ANONYMOUS, uploadVerdict } from '../domain/upload-permission.js';
-import { resolutionOrder } from './packages-sro.js';
+import { resolutionOrder } from './resolution-order.js';
 
 /** The simple index URL pip uses for an index, through the load balancer. */
 export function simpleUrl(publicUrl: string, name: string, project?: string): string {

@@ -1,8 +1,8 @@
 import { isMirrorIndex, type DevpiClient, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import type { ProjectScope } from '@devpi-dashboard/dashboard-api';
-import { TtlCache } from './packages-cache.js';
-import { mergeLists, nameList, searchList, type NameList, type SearchHits } from './packages-names.js';
-import { indexConfigs, resolutionOrder } from './packages-sro.js';
+import { TtlCache } from './ttl-cache.js';
+import { mergeLists, nameList, searchList, type NameList, type SearchHits } from './name-lists.js';
+import { indexConfigs, resolutionOrder } from './resolution-order.js';
 
 export interface PackageStoreOptions {
   /** How long a project list is served without re-reading it (stale-while-revalidate after). */

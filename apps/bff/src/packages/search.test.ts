@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TRANSCRIPT_DIR } from '@devpi-dashboard/devpi-ground-truth';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseSearchHtml } from './packages-search.js';
+import { parseSearchHtml } from './search.js';
 
 // The recorded devpi-web search page (transcript 181) is the ground truth for the parser.
 const transcript = z.object({ response: z.object({ body: z.string() }) });

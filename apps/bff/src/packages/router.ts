@@ -6,14 +6,14 @@ import {
   type SearchResult,
 } from '@devpi-dashboard/dashboard-api';
 import { notFound } from '../errors.js';
-import { indexOverview, simpleUrl } from './packages-index.js';
-import { pageOf } from './packages-names.js';
-import { projectView } from './packages-project.js';
-import { searchByName, searchFullText } from './packages-search.js';
-import { PackageStore } from './packages-store.js';
-import { versionView } from './packages-version.js';
-import type { RouteDeps } from './route-deps.js';
-import { parseInput } from './validate.js';
+import { indexOverview, simpleUrl } from './index-view.js';
+import { pageOf } from './name-lists.js';
+import { projectView } from './project-view.js';
+import { searchByName, searchFullText } from './search.js';
+import { PackageStore } from './package-store.js';
+import { versionView } from './version-view.js';
+import type { RouteDeps } from '../http/route-deps.js';
+import { parseInput } from '../http/validate.js';
 
 export interface PackagesRouteDeps extends RouteDeps {
   /** Shared project-list memory; one per app. Built from `devpi` when not given (tests pass one). */

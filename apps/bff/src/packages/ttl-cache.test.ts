@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TtlCache } from './packages-cache.js';
+import { TtlCache } from './ttl-cache.js';
 
 function setup() {
   let now = 0;

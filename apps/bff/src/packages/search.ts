@@ -1,7 +1,7 @@
 import type { DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { SearchHit } from '@devpi-dashboard/dashboard-api';
 import { Parser } from 'htmlparser2';
-import type { PackageStore } from './packages-store.js';
+import type { PackageStore } from './package-store.js';
 
 interface Segment {
   index: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fileFacts, isoWhen } from './packages-files.js';
-import { blockedMirrors } from './packages-project.js';
-import { projectUrls, requirementName } from './packages-version.js';
-import { sortNewestFirst, versionFacts } from './packages-versions.js';
+import { fileFacts, isoWhen } from './file-facts.js';
+import { blockedMirrors } from './project-view.js';
+import { projectUrls, requirementName } from './version-view.js';
+import { sortNewestFirst, versionFacts } from './pep440-order.js';
 
 describe('versions', () => {
   it('sorts newest first in PEP 440 order, invalid versions last', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeLists, nameList, pageOf, searchList } from './packages-names.js';
+import { mergeLists, nameList, pageOf, searchList } from './name-lists.js';
 
 describe('project name lists', () => {
   it('sorts by normalised name and drops spelling duplicates', () => {

@@ -1,9 +1,9 @@
 import { isMirrorIndex, normalizeProjectName, parseFileHref, type DevpiClient, type IndexConfig, type VersionData, type VersionLink } from '@devpi-dashboard/devpi-client';
 import type { Dependency, VersionView } from '@devpi-dashboard/dashboard-api';
 import { renderDescription } from '../render/description.js';
-import { docsLinks, linksIndex, releaseFile } from './packages-files.js';
-import type { NameList } from './packages-names.js';
-import { versionFacts } from './packages-versions.js';
+import { docsLinks, linksIndex, releaseFile } from './file-facts.js';
+import type { NameList } from './name-lists.js';
+import { versionFacts } from './pep440-order.js';
 
 /** Binary search in a sorted list's normalised names. */
 export function hasName(list: NameList, name: string): boolean {

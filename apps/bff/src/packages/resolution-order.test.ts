@@ -1,6 +1,6 @@
 import type { IndexConfig } from '@devpi-dashboard/devpi-client';
 import { describe, expect, it } from 'vitest';
-import { resolutionOrder } from './packages-sro.js';
+import { resolutionOrder } from './resolution-order.js';
 
 const stage = (bases: string[]): IndexConfig => ({
   type: 'stage', volatile: true, bases, acl_upload: [], acl_toxresult_upload: [], mirror_whitelist: [], mirror_whitelist_inheritance: 'intersection',
