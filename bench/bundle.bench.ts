@@ -44,12 +44,9 @@ function sizeOf(manifest: Record<string, Chunk>, keys: Iterable<string>): number
   return total;
 }
 
-/** "src/app/routes/indexes/edit.tsx" -> "indexes/edit"; package routes keep their feature. */
+/** "src/app/routes/indexes/edit.tsx" -> "indexes/edit" (every route module lives under app/routes). */
 function routeName(src: string): string {
-  return src
-    .replace(/^src\/app\/routes\//, '')
-    .replace(/^src\/features\/(\w+)\/routes\//, '$1/')
-    .replace(/\.tsx?$/, '');
+  return src.replace(/^src\/app\/routes\//, '').replace(/\.tsx?$/, '');
 }
 
 export async function run(): Promise<BenchRow[]> {

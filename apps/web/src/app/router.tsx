@@ -1,6 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { BASENAME, paths } from '../config/paths';
-import { packageRoutes } from '../features/packages/routes';
 import { BootScreen } from '../components/layout/boot-screen';
 import { RouteError } from './routes/route-error';
 
@@ -37,9 +36,10 @@ export const routes: RouteObject[] = [
       screen(paths.indexes.json.pattern, () => import('./routes/indexes/json')),
       screen(paths.permissions.matrix.pattern, () => import('./routes/permissions')),
       screen(paths.status.pattern, () => import('./routes/status')),
-      // Package browsing: owned by features/packages (see that file). Only its small route array
-      // is in the initial bundle; each of its screens sits behind its own `lazy` import.
-      ...packageRoutes,
+      screen(paths.packages.search.pattern, () => import('./routes/search')),
+      screen(paths.packages.index.pattern, () => import('./routes/packages/index')),
+      screen(paths.packages.project.pattern, () => import('./routes/packages/project')),
+      screen(paths.packages.version.pattern, () => import('./routes/packages/version')),
       { path: '*', lazy: () => import('./routes/not-found') },
     ],
   },

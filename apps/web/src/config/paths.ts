@@ -62,7 +62,7 @@ export const paths = {
     },
   },
   status: { pattern: '/status', to: () => '/status' },
-  // Package browsing (features/packages and features/search own the screens; the URLs live here).
+  // Package browsing and search (screens in app/routes/packages and app/routes/search.tsx).
   packages: {
     index: {
       pattern: '/browse/:user/:index',

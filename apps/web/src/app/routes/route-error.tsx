@@ -1,16 +1,20 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { paths } from '../../config/paths';
 import { unreachable } from '../../lib/connectivity';
-import { describeError } from '../../lib/errors';
+import { describeError, errorStatus } from '../../lib/errors';
 import { UnreachableError } from './unreachable-error';
 
-/** Per-route error boundary: says what went wrong in plain words and offers a way on. */
+/**
+ * The one route error boundary of every screen: waits out an unreachable devpi or dashboard server
+ * (and retries), says plainly what is not found, and otherwise what went wrong.
+ */
 export function RouteError() {
   const error = useRouteError();
   const who = unreachable(error);
   if (who) return <UnreachableError who={who} error={error} />;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? 'Not found' : 'Something went wrong';
+  // A loader's 404 arrives either as the router's response or as the API error a query threw.
+  const status = isRouteErrorResponse(error) ? error.status : errorStatus(error);
+  const title = status === 404 ? 'Not found' : 'Something went wrong';
   const message = isRouteErrorResponse(error)
     ? (typeof error.data === 'string' && error.data) || error.statusText
     : describeError(error);

@@ -1,32 +1,25 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeBff, type FakeBff } from '../testing/fake-bff';
-import { overview, project, version } from '../testing/fixtures';
-import { renderRoute } from '../testing/render-route';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeServer, ok, type FakeServer } from '../../../testing/fake-server';
+import { baseRoutes, DEVPI } from '../../../testing/fixtures';
+import { overview, project, version } from '../../../testing/package-fixtures';
+import { renderApp } from '../../../testing/render-app';
 
 const api = '/+dashboard/api/packages/alice/dev';
-let bff: FakeBff | undefined;
+let server: FakeServer | undefined;
 afterEach(() => {
   cleanup();
-  bff?.restore();
+  server?.restore();
 });
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; this is the part of showModal the Dialog component relies on.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.open = false;
-    this.dispatchEvent(new Event('close'));
-  };
-});
+/** What the screen changed, as `METHOD path?query`. */
+const writes = () => server?.writes().map((call) => `${call.method} ${call.path}`) ?? [];
 
 describe('project page', () => {
   it('lists versions newest first with pre-releases and inherited versions marked', async () => {
-    bff = fakeBff({ [`GET ${api}`]: () => overview(), [`GET ${api}/acme-hello`]: () => project() });
-    renderRoute('/browse/alice/dev/acme-hello');
+    server = fakeServer({ ...baseRoutes(), [`GET ${api}`]: () => ok(overview()), [`GET ${api}/acme-hello`]: () => ok(project()) });
+    renderApp('/browse/alice/dev/acme-hello');
     const rows = await screen.findAllByRole('row');
     expect(rows.slice(1).map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['2.0rc1 pre-release', '1.10', '1.9']);
     expect(within(rows[3] as HTMLElement).getByRole('link', { name: 'root/acme' })).toHaveAttribute('href', '/browse/root/acme');
@@ -37,8 +30,8 @@ describe('project page', () => {
 
 describe('version page', () => {
   it('shows metadata, files, dependencies and the description in its box', async () => {
-    bff = fakeBff({ [`GET ${api}`]: () => overview(), [`GET ${api}/acme-hello/1.10`]: () => version() });
-    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    server = fakeServer({ ...baseRoutes(), [`GET ${api}`]: () => ok(overview()), [`GET ${api}/acme-hello/1.10`]: () => ok(version()) });
+    renderApp('/browse/alice/dev/acme-hello/1.10');
     expect(await screen.findByRole('heading', { level: 1, name: /acme-hello 1\.10/ })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'acme_hello-1.10-py3-none-any.whl' })).toHaveAttribute('href', version().files[0]?.url);
     expect(screen.getByText('Wheel')).toBeInTheDocument();
@@ -55,52 +48,52 @@ describe('version page', () => {
   });
 
   it('asks for the typed name before forcing a removal on a non-volatile index', async () => {
-    bff = fakeBff({
-      [`GET ${api}`]: () => overview({ volatile: false }),
-      [`GET ${api}/acme-hello/1.10`]: () => version(),
-      'DELETE /+dashboard/api/devpi/alice/dev/acme-hello/1.10': () => ({ message: 'deleted' }),
-      [`GET ${api}/acme-hello`]: () => project(),
+    server = fakeServer({ ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview({ volatile: false })),
+      [`GET ${api}/acme-hello/1.10`]: () => ok(version()),
+      [`DELETE ${DEVPI}/alice/dev/acme-hello/1.10`]: () => ok({ message: 'deleted' }),
+      [`GET ${api}/acme-hello`]: () => ok(project()),
     });
-    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    renderApp('/browse/alice/dev/acme-hello/1.10');
     await userEvent.click(await screen.findByRole('button', { name: 'Remove version' }));
     const confirm = screen.getByRole('button', { name: 'Remove acme-hello 1.10' });
     expect(confirm).toBeDisabled();
     await userEvent.type(screen.getByLabelText(/to confirm/), 'acme-hello==1.10');
     await userEvent.click(confirm);
-    await waitFor(() => expect(bff?.calls).toContain('DELETE /+dashboard/api/devpi/alice/dev/acme-hello/1.10?force='));
+    await waitFor(() => expect(writes()).toContain(`DELETE ${DEVPI}/alice/dev/acme-hello/1.10?force=`));
   });
 
   it('pushes a version to an index the user may upload to and shows what devpi did', async () => {
-    bff = fakeBff({
-      [`GET ${api}`]: () => overview({ pushTargets: ['alice/prod', 'team/release'] }),
-      [`GET ${api}/acme-hello/1.10`]: () => version(),
-      'POST /+dashboard/api/devpi/alice/dev': () => ({ type: 'actionlog', result: [[200, 'register', 'acme-hello', '1.10', '->', 'team/release']] }),
+    server = fakeServer({ ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview({ pushTargets: ['alice/prod', 'team/release'] })),
+      [`GET ${api}/acme-hello/1.10`]: () => ok(version()),
+      [`POST ${DEVPI}/alice/dev`]: () => ok({ type: 'actionlog', result: [[200, 'register', 'acme-hello', '1.10', '->', 'team/release']] }),
     });
-    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    renderApp('/browse/alice/dev/acme-hello/1.10');
     await userEvent.click(await screen.findByRole('button', { name: 'Push to another index' }));
     await userEvent.selectOptions(screen.getByLabelText('Target index'), 'team/release');
     await userEvent.click(screen.getByRole('button', { name: 'Push to team/release' }));
     expect(await screen.findByText('200 register acme-hello 1.10 -> team/release')).toBeInTheDocument();
-    expect(bff.calls).toContain('POST /+dashboard/api/devpi/alice/dev');
+    expect(writes()).toContain(`POST ${DEVPI}/alice/dev`);
   });
 
   it('removes a single file of a volatile index without typing', async () => {
     const file = version().files[0];
-    bff = fakeBff({
-      [`GET ${api}`]: () => overview({ volatile: true }),
-      [`GET ${api}/acme-hello/1.10`]: () => version(),
-      [`DELETE /+dashboard/api/devpi/alice/dev/${file?.path ?? ''}`]: () => ({ message: 'deleted' }),
+    server = fakeServer({ ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview({ volatile: true })),
+      [`GET ${api}/acme-hello/1.10`]: () => ok(version()),
+      [`DELETE ${DEVPI}/alice/dev/${file?.path ?? ''}`]: () => ok({ message: 'deleted' }),
     });
-    renderRoute('/browse/alice/dev/acme-hello/1.10');
+    renderApp('/browse/alice/dev/acme-hello/1.10');
     await userEvent.click(await screen.findByRole('button', { name: `Remove the file ${file?.filename ?? ''}` }));
     expect(screen.queryByLabelText(/to confirm/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: `Remove ${file?.filename ?? ''}` }));
-    await waitFor(() => expect(bff?.calls).toContain(`DELETE /+dashboard/api/devpi/alice/dev/${file?.path ?? ''}`));
+    await waitFor(() => expect(writes()).toContain(`DELETE ${DEVPI}/alice/dev/${file?.path ?? ''}`));
   });
 
   it('offers no removal of an inherited version', async () => {
-    bff = fakeBff({ [`GET ${api}`]: () => overview(), [`GET ${api}/acme-hello/1.9`]: () => version({ version: '1.9', sourceIndex: 'root/acme' }) });
-    renderRoute('/browse/alice/dev/acme-hello/1.9');
+    server = fakeServer({ ...baseRoutes(), [`GET ${api}`]: () => ok(overview()), [`GET ${api}/acme-hello/1.9`]: () => ok(version({ version: '1.9', sourceIndex: 'root/acme' })) });
+    renderApp('/browse/alice/dev/acme-hello/1.9');
     expect(await screen.findByText(/This version is inherited/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Remove version' })).toBeNull();
   });
@@ -108,11 +101,11 @@ describe('version page', () => {
 
 describe('index page', () => {
   it('shows the resolution order and an upload area where the user may upload', async () => {
-    bff = fakeBff({
-      [`GET ${api}`]: () => overview(),
-      [`GET ${api}/+projects`]: () => ({ total: 0, offset: 0, limit: 50, items: [], scope: 'own', query: '', serial: 1, fetchedAt: '2026-11-24T12:00:00.000Z' }),
+    server = fakeServer({ ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview()),
+      [`GET ${api}/+projects`]: () => ok({ total: 0, offset: 0, limit: 50, items: [], scope: 'own', query: '', serial: 1, fetchedAt: '2026-11-24T12:00:00.000Z' }),
     });
-    renderRoute('/browse/alice/dev');
+    renderApp('/browse/alice/dev');
     const order = await screen.findByRole('list', { name: 'Resolution order' });
     expect(within(order).getAllByRole('link').map((a) => a.textContent)).toEqual(['alice/dev', 'root/pypi']);
     expect(screen.getByText('Upload to alice/dev')).toBeInTheDocument();
@@ -120,8 +113,8 @@ describe('index page', () => {
   });
 
   it('says plainly when the index does not exist', async () => {
-    bff = fakeBff({});
-    renderRoute('/browse/alice/nope');
+    server = fakeServer(baseRoutes());
+    renderApp('/browse/alice/nope');
     expect(await screen.findByRole('heading', { name: 'Not found' })).toBeInTheDocument();
   });
 });

@@ -7,16 +7,16 @@ import { Button } from '../../../components/ui/button';
 import { Card, PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { queryClient } from '../../../lib/query-client';
-import { useDeleteFile, useDeleteVersion } from '../api/mutations';
-import { indexOverviewQueryOptions, versionViewQueryOptions } from '../api/packages';
-import { ConfirmDeleteDialog } from '../components/confirm-delete-dialog';
-import { DescriptionView } from '../components/description-view';
-import { FileTable } from '../components/file-table';
-import { FromIndex } from '../components/index-badge';
-import { InstallCommand } from '../components/install-command';
-import { MetadataCard } from '../components/metadata-card';
-import { PushDialog } from '../components/push-dialog';
-import { installCommand } from '../lib/format';
+import { useDeleteFile, useDeleteVersion } from '../../../features/packages/api/mutations';
+import { indexOverviewQueryOptions, versionViewQueryOptions } from '../../../features/packages/api/packages';
+import { ConfirmDeleteDialog } from '../../../features/packages/components/confirm-delete-dialog';
+import { DescriptionView } from '../../../features/packages/components/description-view';
+import { FileTable } from '../../../features/packages/components/file-table';
+import { FromIndex } from '../../../features/packages/components/index-badge';
+import { InstallCommand } from '../../../features/packages/components/install-command';
+import { MetadataCard } from '../../../features/packages/components/metadata-card';
+import { PushDialog } from '../../../features/packages/components/push-dialog';
+import { installCommand } from '../../../features/packages/lib/format';
 import { param, useParam } from '../../../lib/route-params';
 
 export async function loader({ params }: LoaderFunctionArgs) {

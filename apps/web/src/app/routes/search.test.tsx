@@ -1,33 +1,33 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Component as SearchPage } from './search-page';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeServer, ok, type FakeServer } from '../../testing/fake-server';
+import { baseRoutes } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+
+let server: FakeServer | undefined;
 
 /** The BFF's search answer for `q`, in the mode the browser asked for. */
 function stubSearch(fullTextAvailable: boolean) {
   const asked: URL[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), 'http://dashboard.test');
+  const answer = ({ path }: { path: string }) => {
+    const url = new URL(path, 'http://dashboard.test');
     asked.push(url);
     const fulltext = url.searchParams.get('mode') === 'fulltext' && fullTextAvailable;
     const body = fulltext
       ? { query: 'hello', mode: 'fulltext', fullTextAvailable, hasMore: false, total: 1, offset: 0, limit: 10, items: [{ index: 'root/acme', name: 'acme-hello', version: '0.2.0', excerpts: ['acme-hello 0.2.0 hello()'] }] }
       : { query: 'acme', mode: 'name', fullTextAvailable, hasMore: false, total: 2, offset: 0, limit: 50, items: [{ index: 'alice/dev', name: 'acme-hello', excerpts: [] }, { index: 'root/acme', name: 'acme-utils', excerpts: [] }] };
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  }));
+    return ok(body);
+  };
+  server = fakeServer({ ...baseRoutes(), 'GET /+dashboard/api/packages/+search': answer });
   return asked;
 }
 
-function renderAt(path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(<QueryClientProvider client={client}><MemoryRouter initialEntries={[path]}><SearchPage /></MemoryRouter></QueryClientProvider>);
-}
+const renderAt = renderApp;
 
 afterEach(() => {
   cleanup();
-  vi.unstubAllGlobals();
+  server?.restore();
 });
 
 describe('search page', () => {

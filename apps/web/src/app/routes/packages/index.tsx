@@ -6,11 +6,11 @@ import { ButtonLink } from '../../../components/ui/button';
 import { Card, PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { queryClient } from '../../../lib/query-client';
-import { indexOverviewQueryOptions } from '../api/packages';
-import { InstallCommand } from '../components/install-command';
-import { ProjectTable, type ProjectTableState } from '../components/project-table';
-import { ResolutionChain } from '../components/resolution-chain';
-import { UploadDropzone } from '../components/upload-dropzone';
+import { indexOverviewQueryOptions } from '../../../features/packages/api/packages';
+import { InstallCommand } from '../../../features/packages/components/install-command';
+import { ProjectTable, type ProjectTableState } from '../../../features/packages/components/project-table';
+import { ResolutionChain } from '../../../features/packages/components/resolution-chain';
+import { UploadDropzone } from '../../../features/packages/components/upload-dropzone';
 import { param, useParam } from '../../../lib/route-params';
 
 export async function loader({ params }: LoaderFunctionArgs) {

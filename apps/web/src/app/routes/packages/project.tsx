@@ -7,11 +7,11 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { describeError } from '../../../lib/errors';
 import { queryClient } from '../../../lib/query-client';
-import { useRefreshMirrorProject } from '../api/mutations';
-import { indexOverviewQueryOptions, projectViewQueryOptions } from '../api/packages';
-import { InstallCommand } from '../components/install-command';
-import { VersionTable } from '../components/version-table';
-import { installCommand } from '../lib/format';
+import { useRefreshMirrorProject } from '../../../features/packages/api/mutations';
+import { indexOverviewQueryOptions, projectViewQueryOptions } from '../../../features/packages/api/packages';
+import { InstallCommand } from '../../../features/packages/components/install-command';
+import { VersionTable } from '../../../features/packages/components/version-table';
+import { installCommand } from '../../../features/packages/lib/format';
 import { param, useParam } from '../../../lib/route-params';
 
 export async function loader({ params }: LoaderFunctionArgs) {

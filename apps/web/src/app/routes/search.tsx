@@ -1,14 +1,14 @@
 import type { SearchMode } from '@devpi-dashboard/dashboard-api';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
-import { Loading } from '../../../components/ui/loading';
-import { PageHeader } from '../../../components/ui/page-header';
-import { SearchBox } from '../../../components/ui/search-box';
-import { describeError } from '../../../lib/errors';
-import { searchQueryOptions } from '../api/search';
-import { SearchResults } from '../components/search-results';
-import '../components/search.css';
+import { Alert } from '../../components/ui/alert';
+import { Loading } from '../../components/ui/loading';
+import { PageHeader } from '../../components/ui/page-header';
+import { SearchBox } from '../../components/ui/search-box';
+import { describeError } from '../../lib/errors';
+import { searchQueryOptions } from '../../features/search/api/search';
+import { SearchResults } from '../../features/search/components/search-results';
+import '../../features/search/components/search.css';
 
 const PAGE_SIZE = 50;
 
