@@ -65,6 +65,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * `value`, or the 404 that the route error boundary shows as "Not found": for devpi client calls
+ * that answer `undefined` when devpi has no such thing, so screens never check for absence again.
+ */
+export function found<T>(value: T | undefined, message: string): T {
+  if (value === undefined) throw new ApiError(404, errorCodes.notFound, message);
+  return value;
+}
+
 /** A typed call to the BFF's own API: the answer is parsed with `schema`, failures become ApiError. */
 export async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
   let response: Response;

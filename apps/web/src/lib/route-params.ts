@@ -10,7 +10,3 @@ export function param(params: Params, name: string): string {
 export function useParam(name: string): string {
   return param(useParams(), name);
 }
-
-export function notFound(message: string): never {
-  throw data(message, { status: 404 });
-}

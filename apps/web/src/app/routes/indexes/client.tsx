@@ -16,11 +16,11 @@ export function Component() {
   const { data: config } = useSuspenseQuery(indexDetailQueryOptions(user, index));
   const { data: settings } = useSuspenseQuery(configQueryOptions());
   const { data: session } = useSuspenseQuery(sessionQueryOptions());
-  const uploader = config && !isMirrorIndex(config) && session.user && config.acl_upload?.includes(session.user) ? session.user : null;
+  const uploader = !isMirrorIndex(config) && session.user && config.acl_upload?.includes(session.user) ? session.user : null;
   return (
     <>
       <IndexHeader user={user} index={index} title={<>Use <span className="mono">{user}/{index}</span> from Python tools</>} />
-      {config && isMirrorIndex(config) && <Alert tone="info">This is a mirror: install from it, but upload to a stage index.</Alert>}
+      {isMirrorIndex(config) && <Alert tone="info">This is a mirror: install from it, but upload to a stage index.</Alert>}
       <ClientConfig publicUrl={settings.publicUrl} user={user} index={index} uploader={uploader ?? session.user} />
     </>
   );

@@ -26,7 +26,6 @@ export function Component() {
   const { data: list } = useSuspenseQuery(indexListQueryOptions());
   const [deleting, setDeleting] = useState(false);
   const navigate = useNavigate();
-  if (!config) return <Alert tone="error">devpi has no index called “{user}/{index}”.</Alert>;
   const summary = list.owners.flatMap((group) => group.indexes).find((entry) => entry.name === `${user}/${index}`);
   const canEdit = session.isRoot || session.user === user;
   const blocker = deleteIndexBlocker(config, user, session);

@@ -23,7 +23,6 @@ export function Component() {
   const { data: users } = useSuspenseQuery(userSuggestionsQuery());
   const { data: session } = useSuspenseQuery(sessionQueryOptions());
   const navigate = useNavigate();
-  if (!config) return <Alert tone="error">devpi has no index called “{user}/{index}”.</Alert>;
   const formProps = {
     user,
     index,

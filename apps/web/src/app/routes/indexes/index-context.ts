@@ -2,18 +2,15 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { indexDetailQueryOptions, indexListQueryOptions } from '../../../features/indexes/api/indexes';
 import { userListQueryOptions } from '../../../features/users/api/users';
 import { queryClient } from '../../../lib/query-client';
-import { notFound, param } from '../../../lib/route-params';
+import { param } from '../../../lib/route-params';
 
 /** Up to this many user names feed autocompletion; the BFF pages beyond that. */
 export const USER_SUGGESTIONS = { limit: 500 } as const;
 export const userSuggestionsQuery = () => userListQueryOptions(USER_SUGGESTIONS);
 
-/** Loader of every screen about one index: 404 when devpi does not know it. */
+/** Loader of every screen about one index: the query throws the 404 when devpi does not know it. */
 export async function loadIndex({ params }: LoaderFunctionArgs) {
-  const user = param(params, 'user');
-  const index = param(params, 'index');
-  const config = await queryClient.ensureQueryData(indexDetailQueryOptions(user, index));
-  if (!config) notFound(`devpi has no index called “${user}/${index}”.`);
+  await queryClient.ensureQueryData(indexDetailQueryOptions(param(params, 'user'), param(params, 'index')));
   return null;
 }
 

@@ -15,7 +15,7 @@ export function Component() {
   const user = useParam('user');
   const index = useParam('index');
   const { data: config } = useSuspenseQuery(indexDetailQueryOptions(user, index));
-  const type = config && isMirrorIndex(config) ? 'mirror' : 'stage';
+  const type = isMirrorIndex(config) ? 'mirror' : 'stage';
   const json = useQuery(indexJsonQueryOptions(user, index, type));
   return (
     <>

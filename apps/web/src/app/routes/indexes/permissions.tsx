@@ -17,7 +17,6 @@ export function Component() {
   const index = useParam('index');
   const { data: config } = useSuspenseQuery(indexDetailQueryOptions(user, index));
   const { data: users } = useSuspenseQuery(userSuggestionsQuery());
-  if (!config) return <Alert tone="error">devpi has no index called “{user}/{index}”.</Alert>;
   const userNames = users.items.map((entry) => entry.username);
   return (
     <>

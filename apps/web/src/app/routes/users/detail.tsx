@@ -23,7 +23,6 @@ export function Component() {
   const [deleting, setDeleting] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  if (!user) return <Alert tone="error">devpi has no user called “{username}”.</Alert>;
   const canManage = session.isRoot || session.user === username;
   const blocker = deleteUserBlocker(user);
   const indexes = Object.entries(user.indexes ?? {});

@@ -1,6 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
 import { Card, PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { userDetailQueryOptions } from '../../../features/users/api/users';
@@ -14,7 +13,6 @@ export function Component() {
   const username = useParam('user');
   const { data: user } = useSuspenseQuery(userDetailQueryOptions(username));
   const navigate = useNavigate();
-  if (!user) return <Alert tone="error">devpi has no user called “{username}”.</Alert>;
   return (
     <>
       <PageHeader

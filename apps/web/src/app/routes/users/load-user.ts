@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { userDetailQueryOptions } from '../../../features/users/api/users';
 import { queryClient } from '../../../lib/query-client';
-import { notFound, param } from '../../../lib/route-params';
+import { param } from '../../../lib/route-params';
 
-/** Loader shared by the screens of one user: 404 when devpi does not know the name. */
+/** Loader shared by the screens of one user: the query throws the 404 when devpi does not know the name. */
 export async function loadUser({ params }: LoaderFunctionArgs) {
-  const user = param(params, 'user');
-  const config = await queryClient.ensureQueryData(userDetailQueryOptions(user));
-  if (!config) notFound(`devpi has no user called “${user}”.`);
+  await queryClient.ensureQueryData(userDetailQueryOptions(param(params, 'user')));
   return null;
 }

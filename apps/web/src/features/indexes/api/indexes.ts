@@ -1,6 +1,6 @@
 import type { IndexConfigInput, IndexOp } from '@devpi-dashboard/devpi-client';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { dashboardApi, devpi } from '../../../lib/api-client';
+import { dashboardApi, devpi, found } from '../../../lib/api-client';
 
 export const indexKeys = {
   all: ['indexes'] as const,
@@ -14,11 +14,13 @@ export const indexKeys = {
 /** Every index, grouped by owner, with the BFF's warnings (world-writable, nobody can upload, ...). */
 export const indexListQueryOptions = () => queryOptions({ queryKey: indexKeys.list(), queryFn: dashboardApi.indexes });
 
-/** One index's config without its project list (a mirror's would be megabytes); null when absent. */
+const noSuchIndex = (user: string, index: string) => `devpi has no index called “${user}/${index}”.`;
+
+/** One index's config without its project list (a mirror's would be megabytes); a 404 when absent. */
 export const indexDetailQueryOptions = (user: string, index: string) =>
   queryOptions({
     queryKey: indexKeys.detail(user, index),
-    queryFn: async () => (await devpi.getIndex(user, index, { noProjects: true })) ?? null,
+    queryFn: async () => found(await devpi.getIndex(user, index, { noProjects: true }), noSuchIndex(user, index)),
   });
 
 /**
@@ -28,7 +30,7 @@ export const indexDetailQueryOptions = (user: string, index: string) =>
 export const indexJsonQueryOptions = (user: string, index: string, type: 'stage' | 'mirror') =>
   queryOptions({
     queryKey: indexKeys.json(user, index),
-    queryFn: async () => (await devpi.getIndex(user, index, { noProjects: type === 'mirror' })) ?? null,
+    queryFn: async () => found(await devpi.getIndex(user, index, { noProjects: type === 'mirror' }), noSuchIndex(user, index)),
   });
 
 export function useCreateIndex() {

@@ -1,6 +1,6 @@
 import type { CreateUserInput, ModifyUserInput } from '@devpi-dashboard/devpi-client';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { dashboardApi, devpi } from '../../../lib/api-client';
+import { dashboardApi, devpi, found } from '../../../lib/api-client';
 
 export interface UserListFilter {
   q?: string;
@@ -19,9 +19,9 @@ export const userKeys = {
 export const userListQueryOptions = (filter: UserListFilter) =>
   queryOptions({ queryKey: userKeys.list(filter), queryFn: () => dashboardApi.users(filter), placeholderData: keepPreviousData });
 
-/** One user as devpi returns it (`GET /<user>`, what `devpi getjson /<user>` prints); null when absent. */
+/** One user as devpi returns it (`GET /<user>`, what `devpi getjson /<user>` prints); a 404 when absent. */
 export const userDetailQueryOptions = (user: string) =>
-  queryOptions({ queryKey: userKeys.detail(user), queryFn: async () => (await devpi.getUser(user)) ?? null });
+  queryOptions({ queryKey: userKeys.detail(user), queryFn: async () => found(await devpi.getUser(user), `devpi has no user called “${user}”.`) });
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
