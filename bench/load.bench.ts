@@ -3,6 +3,7 @@
 // and nginx to the BFF's proxy to devpi, for the same small devpi JSON read. Reports, per level,
 // req/s and p50/p99 of both paths, the highest concurrency each held with zero errors, and the
 // BFF's memory. LOAD_BENCH_SIZE=ci runs a short version.
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -76,7 +77,7 @@ export async function run(): Promise<BenchRow[]> {
 
     const login = await fetch(`${lb}/+dashboard/api/session`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Devpi-Dashboard': '1', Origin: lb },
+      headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: lb },
       body: JSON.stringify({ user: 'root', password: '' }),
     });
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith('devpi_dashboard_session='))?.split(';')[0];

@@ -3,6 +3,7 @@
 //     the devpi double (with devpi-like latency) and through the BFF with a logged-in session;
 //  2. the BFF's memory growth (RSS of its own child process) while 500 MB stream up and down.
 // The double and the BFF each run in their own process so neither colours the other's figures.
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, openSync } from 'node:fs';
@@ -69,7 +70,7 @@ async function startBff(devpiUrl: string): Promise<{ child: ChildProcess; url: s
 async function login(bffUrl: string): Promise<string> {
   const res = await fetch(`${bffUrl}/+dashboard/api/session`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin' },
+    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' },
     body: JSON.stringify({ user: 'root', password: '' }),
   });
   if (res.status !== 200) throw new Error(`login through the BFF failed: ${res.status}`);
@@ -172,7 +173,7 @@ async function startFileEndpoint() {
 function transfer(bffUrl: string, method: 'POST' | 'GET', path: string, bytes: number): Promise<number> {
   const url = new URL(`${bffUrl}${path}?bytes=${bytes}`);
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin' };
+    const headers: Record<string, string> = { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' };
     if (method === 'POST') Object.assign(headers, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes) });
     const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers }, (res: IncomingMessage) => {
       let received = 0;

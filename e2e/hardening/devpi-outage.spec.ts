@@ -1,9 +1,10 @@
 // devpi going away in the middle of a session, as the browser sees it: the BFF's JSON 502 for
 // every call but the session (the topology's devpi cannot be stopped from a test, so the
 // BFF's documented answer is played back; the BFF side is covered by faults-*.test.ts).
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { expect, test } from '../fixtures/test.js';
 
-const unavailable = { error: { code: 'devpi_unavailable', message: 'devpi cannot be reached right now. Try again in a moment.', status: 502 } };
+const unavailable = { error: { code: errorCodes.devpiUnavailable, message: 'devpi cannot be reached right now. Try again in a moment.', status: 502 } };
 
 test('devpi away mid-session: the screen says so, and recovers on its own, without navigating, once devpi is back', async ({ page, app, signIn }) => {
   await signIn('root');

@@ -2,6 +2,7 @@
 // What the browser and the load balancer expose: no devpi token anywhere JavaScript or the network
 // tab could reach it, nginx's security headers on every kind of answer, and a CI-sized load run
 // through nginx and the BFF without a single error.
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import autocannon from 'autocannon';
 import { expect, test } from '../fixtures/test.js';
 
@@ -77,7 +78,7 @@ test('a CI-sized load run through nginx and the BFF, next to nginx to devpi, wit
   const lb = topology.lbUrl;
   const login = await fetch(`${lb}/+dashboard/api/session`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Devpi-Dashboard': '1', Origin: lb },
+    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: lb },
     body: JSON.stringify({ user: 'root', password: topology.rootPassword }),
   });
   expect(login.status).toBe(200);

@@ -1,5 +1,6 @@
 // Two administrators editing the same index's upload permissions at the same moment: each change
 // is one list operation (acl_upload+=name), so neither overwrites the other.
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { isStageIndex } from '@devpi-dashboard/devpi-client';
 import { expect, pagesFor, test } from '../fixtures/test.js';
 
@@ -16,7 +17,7 @@ test('concurrent ACL edits by two browser contexts lose nothing', async ({ brows
     await Promise.all(
       pages.map(async (page) => {
         const res = await page.request.post(`${topology.lbUrl}/+dashboard/api/session`, {
-          headers: { 'X-Devpi-Dashboard': '1', Origin: topology.lbUrl },
+          headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: topology.lbUrl },
           data: { user: 'root', password: topology.rootPassword },
         });
         expect(res.status()).toBe(200);

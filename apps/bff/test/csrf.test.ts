@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE, errorCodes } from '@devpi-dashboard/dashboard-api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -23,7 +24,7 @@ describe('CSRF: state-changing API requests', () => {
   const refused = async (headers: Record<string, string>, method: 'post' | 'put' | 'patch' | 'delete' = 'post') => {
     const before = upstream.seen.length;
     const res = await request(app.app)[method](target).set(headers).send('x').expect(403);
-    expect(errorBody.parse(res.body).error.code).toBe('csrf_rejected');
+    expect(errorBody.parse(res.body).error.code).toBe(errorCodes.csrf);
     expect(upstream.seen.length).toBe(before);
   };
 
@@ -33,11 +34,11 @@ describe('CSRF: state-changing API requests', () => {
   });
 
   it('refuses another origin, a cross-site fetch and a request that says nothing about its origin', async () => {
-    await refused({ 'X-Devpi-Dashboard': '1', Origin: 'https://evil.example' });
-    await refused({ 'X-Devpi-Dashboard': '1', Origin: 'null' }, 'put');
-    await refused({ 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'cross-site' }, 'patch');
-    await refused({ 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-site', Origin: 'https://pypi.example.com' });
-    await refused({ 'X-Devpi-Dashboard': '1' });
+    await refused({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: 'https://evil.example' });
+    await refused({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: 'null' }, 'put');
+    await refused({ [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'cross-site' }, 'patch');
+    await refused({ [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-site', Origin: 'https://pypi.example.com' });
+    await refused({ [CSRF_HEADER]: CSRF_HEADER_VALUE });
   });
 
   it('refuses the login too (login CSRF)', async () => {
@@ -45,10 +46,10 @@ describe('CSRF: state-changing API requests', () => {
   });
 
   it('accepts the header with the public origin, our own origin, or Sec-Fetch-Site same-origin', async () => {
-    await request(app.app).post(target).set({ 'X-Devpi-Dashboard': '1', Origin: 'https://pypi.example.com' }).send('x').expect(200);
-    const own = await request(app.app).post(target).set({ 'X-Devpi-Dashboard': '1', Host: 'dash.example:8080', Origin: 'http://dash.example:8080' }).send('x');
+    await request(app.app).post(target).set({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: 'https://pypi.example.com' }).send('x').expect(200);
+    const own = await request(app.app).post(target).set({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Host: 'dash.example:8080', Origin: 'http://dash.example:8080' }).send('x');
     expect(own.status).toBe(200);
-    await request(app.app).post(target).set({ 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin' }).send('x').expect(200);
+    await request(app.app).post(target).set({ [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' }).send('x').expect(200);
   });
 
   it('does not ask reads for anything', async () => {

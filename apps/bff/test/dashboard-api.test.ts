@@ -2,11 +2,11 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isStageIndex, op } from '@devpi-dashboard/devpi-client';
-import { dashboardConfigSchema, indexListSchema, uploadExplanationSchema, uploadMatrixSchema, usersPageSchema } from '@devpi-dashboard/dashboard-api';
+import { dashboardConfigSchema, indexListSchema, uploadExplanationSchema, uploadMatrixSchema, usersPageSchema, CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { devpiFixture } from './support/devpi-fixtures.js';
 import { testApp } from './support/test-app.js';
 
-const csrf = { 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin' };
+const csrf = { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' };
 
 describe('the dashboard API', () => {
   let devpi: Awaited<ReturnType<typeof devpiFixture>>;

@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -9,9 +10,9 @@ import { testApp } from './support/test-app.js';
 
 /** devpi-client pointed at the BFF's proxy, as the SPA uses it, logged in as `user`. */
 async function clientThroughBff(bffUrl: string, user: string, password: string) {
-  const res = await request(bffUrl).post('/+dashboard/api/session').set({ 'X-Devpi-Dashboard': '1', Origin: bffUrl }).send({ user, password }).expect(200);
+  const res = await request(bffUrl).post('/+dashboard/api/session').set({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: bffUrl }).send({ user, password }).expect(200);
   const cookie = (z.array(z.string()).parse(res.headers['set-cookie'])[0] ?? '').split(';')[0] ?? '';
-  return new DevpiClient({ baseUrl: `${bffUrl}/+dashboard/api/devpi`, headers: { 'X-Devpi-Dashboard': '1', Origin: bffUrl, Cookie: cookie } });
+  return new DevpiClient({ baseUrl: `${bffUrl}/+dashboard/api/devpi`, headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: bffUrl, Cookie: cookie } });
 }
 
 describe('devpi through the proxy, as the SPA uses it', () => {
@@ -72,7 +73,7 @@ describe('the proxy never hands the browser a devpi token', () => {
     await devpi?.close();
   });
 
-  const spa = { 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin', Accept: 'application/json', 'Content-Type': 'application/json' };
+  const spa = { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin', Accept: 'application/json', 'Content-Type': 'application/json' };
   const sessionCookie = (res: request.Response) =>
     (z.array(z.string()).parse(res.headers['set-cookie']).find((c) => c.startsWith('devpi_dashboard_session=') && !/Max-Age=0/.test(c)) ?? '').split(';')[0] ?? '';
 

@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -30,7 +31,7 @@ describe('devpi proxy: when devpi misbehaves', () => {
     const { app, close } = testApp(devpiUrl);
     cleanups.push(close);
     const res = await request(app).get('/+dashboard/api/devpi/+api').expect(502);
-    expect(errorBody.parse(res.body).error.code).toBe('devpi_unavailable');
+    expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiUnavailable);
     expect(res.text).not.toContain('127.0.0.1');
     expect(res.text).not.toContain(new URL(devpiUrl).port);
   });
@@ -41,7 +42,7 @@ describe('devpi proxy: when devpi misbehaves', () => {
     const { app, close } = testApp(upstream.url, { DEVPI_TIMEOUT_MS: '200' });
     cleanups.push(close);
     const res = await request(app).get('/+dashboard/api/devpi/root/pypi').expect(504);
-    expect(errorBody.parse(res.body).error.code).toBe('devpi_timeout');
+    expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiTimeout);
   });
 
   it('retries an idempotent GET once when devpi resets the connection', async () => {
@@ -66,10 +67,10 @@ describe('devpi proxy: when devpi misbehaves', () => {
     cleanups.push(close);
     const res = await request(app)
       .post('/+dashboard/api/devpi/root/acme/')
-      .set({ 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin' })
+      .set({ [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' })
       .send('payload')
       .expect(502);
-    expect(errorBody.parse(res.body).error.code).toBe('devpi_unavailable');
+    expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiUnavailable);
     expect(upstream.seen).toHaveLength(1);
   });
 
@@ -84,7 +85,7 @@ describe('devpi proxy: when devpi misbehaves', () => {
     const payload = randomBytes(8 * 1024 * 1024);
     const res = await request(app)
       .post('/+dashboard/api/devpi/root/acme/')
-      .set({ 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/octet-stream' })
+      .set({ [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/octet-stream' })
       .send(payload)
       .buffer(true)
       .parse((response, done) => {

@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { rawRequest } from './support/raw-request.js';
@@ -12,7 +13,7 @@ describe('devpi proxy: what reaches devpi', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let bff: Awaited<ReturnType<typeof listen>>;
   let app: ReturnType<typeof testApp>;
-  const csrf = () => ({ 'X-Devpi-Dashboard': '1', Origin: bff.url });
+  const csrf = () => ({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: bff.url });
 
   beforeAll(async () => {
     upstream = await startUpstream((req, res, seen: SeenRequest) => {
@@ -104,7 +105,7 @@ describe('devpi proxy: what reaches devpi', () => {
   ])('refuses %s with 400 before anything reaches devpi', async (target) => {
     const res = await rawRequest(bff.url, 'GET', target);
     expect(res.status).toBe(400);
-    expect(errorBody.parse(JSON.parse(res.body)).error.code).toBe('path_refused');
+    expect(errorBody.parse(JSON.parse(res.body)).error.code).toBe(errorCodes.pathRefused);
     expect(upstream.seen).toEqual([]);
   });
 
@@ -125,7 +126,7 @@ describe('devpi proxy: what reaches devpi', () => {
     for (const type of ['application/json', 'text/plain']) {
       const res = await rawRequest(bff.url, 'PATCH', '/+dashboard/api/devpi/root/acme', { ...csrf(), 'Content-Type': type }, '{"acl_upload":["bob"]}');
       expect(res.status).toBe(400);
-      expect(errorBody.parse(JSON.parse(res.body)).error.code).toBe('index_patch_must_be_operations');
+      expect(errorBody.parse(JSON.parse(res.body)).error.code).toBe(errorCodes.indexPatchFormRefused);
     }
     expect(upstream.seen).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ describe('service hygiene', () => {
     const down = testApp('http://127.0.0.1:9');
     try {
       const res = await request(down.app).get('/readyz').expect(503);
-      expect(errorBody.parse(res.body).error.code).toBe('devpi_unavailable');
+      expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiUnavailable);
     } finally {
       down.close();
     }
@@ -62,7 +63,7 @@ describe('service hygiene', () => {
 
   it('answers unknown API routes with the one JSON error shape', async () => {
     const res = await request(app.app).get('/+dashboard/api/nope').expect(404);
-    expect(errorBody.parse(res.body).error).toEqual({ code: 'not_found', message: expect.any(String), status: 404 });
+    expect(errorBody.parse(res.body).error).toEqual({ code: errorCodes.notFound, message: expect.any(String), status: 404 });
     const outside = await request(app.app).get('/elsewhere').expect(404);
     expect(errorBody.parse(outside.body).error.status).toBe(404);
   });
@@ -70,10 +71,10 @@ describe('service hygiene', () => {
   it('answers malformed JSON with 400 and no stack trace', async () => {
     const res = await request(app.app)
       .post('/+dashboard/api/session')
-      .set({ 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' })
+      .set({ [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' })
       .send('{"user": ')
       .expect(400);
-    expect(errorBody.parse(res.body).error.code).toBe('invalid_request');
+    expect(errorBody.parse(res.body).error.code).toBe(errorCodes.validation);
     expect(res.text).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 

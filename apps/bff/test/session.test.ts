@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { sessionSchema } from '@devpi-dashboard/dashboard-api';
+import { sessionSchema, CSRF_HEADER, CSRF_HEADER_VALUE, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { devpiFixture } from './support/devpi-fixtures.js';
 import { testApp } from './support/test-app.js';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), status: z.number() }) });
-const csrf = { 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin' };
+const csrf = { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' };
 const cookieOf = (res: request.Response): string => {
   const raw = z.array(z.string()).parse(res.headers['set-cookie']);
   const cookie = raw.find((c) => c.startsWith('devpi_dashboard_session='));
@@ -90,7 +90,7 @@ describe('sessions', () => {
       const wrong = await login(app, carol.name, 'nope').expect(401);
       const unknown = await login(app, `${carol.name}-ghost`, 'nope').expect(401);
       expect(wrong.body).toEqual(unknown.body);
-      expect(errorBody.parse(wrong.body).error.code).toBe('invalid_credentials');
+      expect(errorBody.parse(wrong.body).error.code).toBe(errorCodes.invalidCredentials);
     } finally {
       close();
     }
@@ -102,7 +102,7 @@ describe('sessions', () => {
     try {
       for (let i = 0; i < 5; i += 1) await login(app, dave.name, 'wrong').expect(401);
       const blocked = await login(app, dave.name, dave.password).expect(429);
-      expect(errorBody.parse(blocked.body).error.code).toBe('too_many_attempts');
+      expect(errorBody.parse(blocked.body).error.code).toBe(errorCodes.tooManyAttempts);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       close();
@@ -148,7 +148,7 @@ describe('sessions', () => {
       const config = await request(app).get('/+dashboard/api/config').set('Cookie', cookie).expect(200);
       expect(config.headers['set-cookie']).toBeUndefined();
       const replay = await request(app).get('/+dashboard/api/session').set('Cookie', cookie).expect(401);
-      expect(errorBody.parse(replay.body).error.code).toBe('session_expired');
+      expect(errorBody.parse(replay.body).error.code).toBe(errorCodes.sessionExpired);
       expect(cookieOf(replay)).toMatch(/Max-Age=0/);
       await request(app).get('/+dashboard/api/devpi/+api').set('Cookie', cookie).expect(401);
     } finally {
@@ -171,7 +171,7 @@ describe('sessions', () => {
       cookie = cookiePair(cookieOf(touched));
       now += 401_000;
       const expired = await request(app).get('/+dashboard/api/session').set('Cookie', cookie).expect(401);
-      expect(errorBody.parse(expired.body).error.code).toBe('session_expired');
+      expect(errorBody.parse(expired.body).error.code).toBe(errorCodes.sessionExpired);
     } finally {
       close();
     }
@@ -206,7 +206,7 @@ describe('sessions', () => {
         .set({ ...csrf, Cookie: cookie, Accept: 'application/json', 'Content-Type': 'application/json' })
         .send({ email: 'x@example.com' })
         .expect(401);
-      expect(errorBody.parse(res.body).error.code).toBe('session_expired');
+      expect(errorBody.parse(res.body).error.code).toBe(errorCodes.sessionExpired);
       expect(cookieOf(res)).toMatch(/Max-Age=0/);
     } finally {
       close();

@@ -1,5 +1,5 @@
 export const DASHBOARD_API_VERSION = '0.1.0';
-export * from './paths.js';
+export * from './constants.js';
 export * from './errors.js';
 export * from './paging.js';
 export * from './session.js';

@@ -18,9 +18,9 @@ function fromDevpi(error: DevpiError): HttpError {
   if (error.kind === 'network') {
     return error.cause instanceof Error && error.cause.name === 'TimeoutError' ? devpiTimeout() : devpiUnavailable();
   }
-  if (error.kind === 'invalid_response') return new HttpError(502, 'devpi_bad_response', 'devpi answered something unexpected.');
+  if (error.kind === 'invalid_response') return new HttpError(502, errorCodes.devpiBadResponse, 'devpi answered something unexpected.');
   const status = error.status >= 400 && error.status < 600 ? error.status : 502;
-  return new HttpError(status, 'devpi_error', error.message, { devpiStatus: error.status });
+  return new HttpError(status, errorCodes.devpiError, error.message, { devpiStatus: error.status });
 }
 
 function toHttpError(error: unknown): HttpError {
@@ -28,7 +28,7 @@ function toHttpError(error: unknown): HttpError {
   if (error instanceof DevpiError) return fromDevpi(error);
   const status = clientErrorStatus(error);
   if (status === 404) return new HttpError(404, errorCodes.notFound, 'There is nothing at this address.');
-  if (status === 413) return new HttpError(413, 'payload_too_large', 'The request body is too large.');
+  if (status === 413) return new HttpError(413, errorCodes.payloadTooLarge, 'The request body is too large.');
   if (status !== undefined) return new HttpError(status, errorCodes.validation, 'The request could not be read.');
   return new HttpError(500, errorCodes.internal, 'Something went wrong on our side. It has been logged.');
 }

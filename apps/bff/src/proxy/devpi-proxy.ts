@@ -50,7 +50,7 @@ function rejectBadTargets(req: Request, res: Response, next: NextFunction): void
   const why = refusePath(req.url);
   if (why !== undefined) return next(new HttpError(400, errorCodes.pathRefused, `This path is not forwarded to devpi: ${why}.`));
   // /+login answers with a devpi token; logging in goes through /+dashboard/api/session only.
-  if (isLoginPath(req.url)) return next(new HttpError(403, 'login_through_session', 'Log in through the dashboard, not through the devpi proxy.'));
+  if (isLoginPath(req.url)) return next(new HttpError(403, errorCodes.loginThroughSession, 'Log in through the dashboard, not through the devpi proxy.'));
   next();
 }
 
@@ -101,7 +101,7 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
     const answer = await scrubPasswordAnswer(proxyRes);
     if (answer === 'too_large') {
       proxyRes.destroy();
-      return sendError(res, new HttpError(502, 'devpi_bad_response', 'devpi answered something unexpected.'));
+      return sendError(res, new HttpError(502, errorCodes.devpiBadResponse, 'devpi answered something unexpected.'));
     }
     const session = req.devpiSession;
     if (answer.kind === 'password_changed' && session !== undefined && session.user === user) {

@@ -58,7 +58,7 @@ export function indexPatchGuard() {
     const body = await readLimited(req, INDEX_PATCH_LIMIT_BYTES);
     if (body === 'aborted') return;
     if (body === 'too_large') {
-      return next(new HttpError(413, 'payload_too_large', 'An index change must be a short list of operations.'));
+      return next(new HttpError(413, errorCodes.payloadTooLarge, 'An index change must be a short list of operations.'));
     }
     let parsed: unknown;
     try {

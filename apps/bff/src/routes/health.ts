@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { Router } from 'express';
 import type { DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { Lifecycle } from '../middleware/draining.js';
@@ -24,7 +25,7 @@ export function healthRouter(readinessDevpi: DevpiClient, lifecycle: Lifecycle):
       res.json({ status: 'ready' });
     } catch (error) {
       req.log.warn({ err: error }, 'not ready: devpi unreachable');
-      res.status(503).json({ error: { code: 'devpi_unavailable', message: 'devpi cannot be reached.', status: 503 } });
+      res.status(503).json({ error: { code: errorCodes.devpiUnavailable, message: 'devpi cannot be reached.', status: 503 } });
     }
   });
   return router;

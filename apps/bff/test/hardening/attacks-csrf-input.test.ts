@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEVPI_PROXY_BASE, sessionSchema } from '@devpi-dashboard/dashboard-api';
+import { DEVPI_PROXY_BASE, sessionSchema, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
 import { csrfVariants } from './support/csrf-corpus.js';
 import { sessionCookieOf, spa, startHardened, type Hardened } from './support/hardened-bff.js';
@@ -51,7 +51,7 @@ describe('CSRF: every state change from anywhere but our SPA is refused', () => 
         body: target.method === 'DELETE' ? null : target.body(),
       });
       expect(res.status, `${target.name}`).toBe(403);
-      expect(errorBody.parse(await res.json()).error.code).toBe('csrf_rejected');
+      expect(errorBody.parse(await res.json()).error.code).toBe(errorCodes.csrf);
       expect(sessionCookieOf(res), target.name).toBeUndefined();
       expect(h.proxy.requests, target.name).toEqual([]);
       tally.add('csrf attempts');

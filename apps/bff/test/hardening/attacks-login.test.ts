@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
@@ -43,7 +44,7 @@ describe('login enumeration', () => {
     expect(wrong.status).toBe(401);
     expect(unknown).toEqual(wrong);
     expect(emptyPw).toEqual(wrong);
-    expect(errorBody.parse(JSON.parse(wrong.text)).error.code).toBe('invalid_credentials');
+    expect(errorBody.parse(JSON.parse(wrong.text)).error.code).toBe(errorCodes.invalidCredentials);
     expect(wrong.text).not.toContain(alice.name);
   });
 });
@@ -58,7 +59,7 @@ describe('login brute force', () => {
     expect(right.status).toBe(429);
     expect(right.cookie).toBeUndefined();
     expect(Number(right.retryAfter)).toBeGreaterThan(0);
-    expect(errorBody.parse(JSON.parse(right.text)).error.code).toBe('too_many_attempts');
+    expect(errorBody.parse(JSON.parse(right.text)).error.code).toBe(errorCodes.tooManyAttempts);
     expect((await attempt(bff, alice.name.toUpperCase(), alice.password)).status).toBe(429);
     expect((await attempt(bff, bob.name, bob.password)).status).toBe(200);
   });

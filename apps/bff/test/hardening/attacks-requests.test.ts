@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { base64Utf8 } from '@devpi-dashboard/devpi-client';
-import { DEVPI_PROXY_BASE } from '@devpi-dashboard/dashboard-api';
+import { DEVPI_PROXY_BASE, CSRF_HEADER, CSRF_HEADER_VALUE, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { forgedHeaders, methodAttacks, neverForwarded, pathAttacks } from './support/attack-corpus.js';
 import { openCookie, startHardened, type Hardened } from './support/hardened-bff.js';
 import { rawRequest as nodeRequest } from '../support/raw-request.js';
@@ -30,10 +30,10 @@ afterAll(async () => {
 describe('attacks on the proxy: request targets', () => {
   it.each(pathAttacks)('$name: refused or harmless, never a traversal', async (attack) => {
     h.proxy.clearLog();
-    const res = await sendRaw(h.bff.port, rawRequest(attack.method, attack.target, host, [`Cookie: ${cookie}`, 'X-Devpi-Dashboard: 1', `Origin: http://${host}`, 'Connection: close']));
+    const res = await sendRaw(h.bff.port, rawRequest(attack.method, attack.target, host, [`Cookie: ${cookie}`, `${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`, `Origin: http://${host}`, 'Connection: close']));
     expect(res.statuses).toHaveLength(1);
     if (res.statuses[0] === attack.status) {
-      expect(errorBody.parse(JSON.parse(res.body)).error.code).toBe('path_refused');
+      expect(errorBody.parse(JSON.parse(res.body)).error.code).toBe(errorCodes.pathRefused);
       expect(h.proxy.requests).toEqual([]);
       tally.add('path attacks refused by the BFF');
     } else {
@@ -49,7 +49,7 @@ describe('attacks on the proxy: request targets', () => {
 
   it.each(methodAttacks)('$method is refused with $status and never forwarded', async (attack) => {
     h.proxy.clearLog();
-    const res = await sendRaw(h.bff.port, rawRequest(attack.method, `${DEVPI_PROXY_BASE}/root/pypi`, host, [`Cookie: ${cookie}`, 'X-Devpi-Dashboard: 1', `Origin: http://${host}`, 'Connection: close']));
+    const res = await sendRaw(h.bff.port, rawRequest(attack.method, `${DEVPI_PROXY_BASE}/root/pypi`, host, [`Cookie: ${cookie}`, `${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`, `Origin: http://${host}`, 'Connection: close']));
     expect(res.statuses).toEqual([attack.status]);
     expect(h.proxy.requests).toEqual([]);
     tally.add('method attacks');

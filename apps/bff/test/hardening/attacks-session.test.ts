@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEVPI_PROXY_BASE, sessionSchema } from '@devpi-dashboard/dashboard-api';
+import { DEVPI_PROXY_BASE, sessionSchema, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { SessionSealer } from '../../src/session/session-cookie.js';
 import { COOKIE, openCookie, SECRET, sessionCookieOf, spa, startBff, startHardened, type BffInstance, type Hardened } from './support/hardened-bff.js';
 import { Tally } from './support/tally.js';
@@ -55,7 +55,7 @@ describe('session cookie tampering', () => {
     h.proxy.clearLog();
     const who = await get(h.bff, '/+dashboard/api/session', forged);
     expect(who.status).toBe(401);
-    expect(errorBody.parse(await who.json()).error.code).toBe('session_expired');
+    expect(errorBody.parse(await who.json()).error.code).toBe(errorCodes.sessionExpired);
     expect(who.headers.getSetCookie().some((c) => c.startsWith(`${COOKIE}=;`))).toBe(true);
     const proxied = await get(h.bff, `${DEVPI_PROXY_BASE}/+api`, forged);
     expect(proxied.status).toBe(401);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEVPI_PROXY_BASE } from '@devpi-dashboard/dashboard-api';
+import { DEVPI_PROXY_BASE, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { makeWheel } from '@devpi-dashboard/devpi-sim';
 import { spa, startHardened, type Hardened } from './support/hardened-bff.js';
 import { Tally } from './support/tally.js';
@@ -56,7 +56,7 @@ describe('devpi refused', () => {
     for (const [name, path, init] of requests()) {
       const res = await browse(path, init);
       expect(res.status, name).toBe(502);
-      expect(errorBody.parse(await res.json()).error.code, name).toBe('devpi_unavailable');
+      expect(errorBody.parse(await res.json()).error.code, name).toBe(errorCodes.devpiUnavailable);
       tally.add('requests answered while devpi refused');
     }
     await h.proxy.accept();
@@ -71,7 +71,7 @@ describe('devpi hanging', () => {
       h.proxy.clearLog();
       const res = await browse(path, init);
       expect(res.status, name).toBe(504);
-      expect(errorBody.parse(await res.json()).error.code, name).toBe('devpi_timeout');
+      expect(errorBody.parse(await res.json()).error.code, name).toBe(errorCodes.devpiTimeout);
       // A timed-out request may still be running at devpi: retrying it would be a guess.
       expect(h.proxy.requests, name).toHaveLength(1);
       tally.add('requests answered while devpi hung');

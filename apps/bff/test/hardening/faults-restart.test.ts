@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEVPI_PROXY_BASE, sessionSchema } from '@devpi-dashboard/dashboard-api';
+import { DEVPI_PROXY_BASE, sessionSchema, errorCodes } from '@devpi-dashboard/dashboard-api';
 import { startDevpiSim } from '@devpi-dashboard/devpi-sim';
 import { spa, startHardened, type Hardened } from './support/hardened-bff.js';
 import { Tally } from './support/tally.js';
@@ -39,7 +39,7 @@ describe('devpi restarts mid-session with its state', () => {
       for (const path of [`${DEVPI_PROXY_BASE}/${user.name}/dev`, '/+dashboard/api/indexes', '/+dashboard/api/session']) {
         const res = await browse(cookie, path);
         expect(res.status, path).toBe(502);
-        expect(errorBody.parse(await res.json()).error.code).toBe('devpi_unavailable');
+        expect(errorBody.parse(await res.json()).error.code).toBe(errorCodes.devpiUnavailable);
         tally.add('requests answered while devpi was down');
       }
       const change = await addAcl(cookie, 'during-outage');
@@ -83,11 +83,11 @@ describe('devpi comes back as a different server (state lost, new token secret)'
       tally.add('restarts survived');
       const who = await browse(cookie, '/+dashboard/api/session');
       expect(who.status).toBe(401);
-      expect(errorBody.parse(await who.json()).error.code).toBe('session_expired');
+      expect(errorBody.parse(await who.json()).error.code).toBe(errorCodes.sessionExpired);
       // The cookie has been dropped: later calls say the same, and nothing is sent with a dead token.
       const change = await addAcl(cookie, 'after-reset');
       expect(change.status).toBe(401);
-      expect(errorBody.parse(await change.json()).error.code).toBe('session_expired');
+      expect(errorBody.parse(await change.json()).error.code).toBe(errorCodes.sessionExpired);
 
       // The new server does not know the user; root (empty password on a fresh devpi) still logs in.
       const relogin = await fetch(`${h.url}/+dashboard/api/session`, { method: 'POST', headers: spa(h.url), body: JSON.stringify({ user: user.name, password: user.password }) });

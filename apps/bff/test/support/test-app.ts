@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { Writable } from 'node:stream';
 import { createApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -27,4 +28,4 @@ export function testApp(devpiUrl: string, env: Record<string, string> = {}, extr
 }
 
 /** Headers a same-origin SPA request carries. supertest's Host is 127.0.0.1:<port>. */
-export const spaHeaders = (origin: string) => ({ 'X-Devpi-Dashboard': '1', Origin: origin });
+export const spaHeaders = (origin: string) => ({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: origin });

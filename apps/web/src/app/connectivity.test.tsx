@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ afterEach(() => {
 /** The BFF's answer while devpi is away, exactly as apps/bff/src/errors.ts sends it. */
 const devpiAway: Answer = {
   status: 502,
-  body: { error: { code: 'devpi_unavailable', message: 'devpi cannot be reached right now. Try again in a moment.', status: 502 } },
+  body: { error: { code: errorCodes.devpiUnavailable, message: 'devpi cannot be reached right now. Try again in a moment.', status: 502 } },
 };
 
 const indexList = (...names: string[]) => ok({ total: names.length, owners: [{ owner: 'alice', indexes: names.map((name) => summary(name)) }] });

@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ describe('sign in', () => {
   it('says "wrong user name or password" next to the password and keeps the user name', async () => {
     server = fakeServer({
       ...baseRoutes(anonymous),
-      'POST /+dashboard/api/session': () => ({ status: 401, body: { error: { code: 'invalid_credentials', message: 'Wrong user name or password.', status: 401 } } }),
+      'POST /+dashboard/api/session': () => ({ status: 401, body: { error: { code: errorCodes.invalidCredentials, message: 'Wrong user name or password.', status: 401 } } }),
     });
     renderApp('/login');
     const user = userEvent.setup({ delay: null });
@@ -57,7 +58,7 @@ describe('sign in', () => {
   it('sends the user to sign in, with where they were, when the BFF says the session expired', async () => {
     server = fakeServer({
       ...baseRoutes(),
-      'GET /+dashboard/api/indexes': () => ({ status: 401, body: { error: { code: 'session_expired', message: 'Your session ended.', status: 401 } } }),
+      'GET /+dashboard/api/indexes': () => ({ status: 401, body: { error: { code: errorCodes.sessionExpired, message: 'Your session ended.', status: 401 } } }),
     });
     const { router } = renderApp('/indexes');
     setSessionExpiredHandler(sessionExpiredHandler((to) => router.navigate(to), queryClient, () => `${router.state.location.pathname}${router.state.location.search}`));

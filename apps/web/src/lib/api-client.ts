@@ -80,7 +80,7 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   try {
     response = await dashboardFetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
   } catch {
-    throw new ApiError(0, 'network', 'The dashboard server could not be reached. Check your connection and try again.');
+    throw new ApiError(0, errorCodes.network, 'The dashboard server could not be reached. Check your connection and try again.');
   }
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
@@ -89,7 +89,7 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
       const { code, message, details } = parsed.data.error;
       throw new ApiError(response.status, code, message, details);
     }
-    throw new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}`.trim());
+    throw new ApiError(response.status, errorCodes.httpError, `The server answered ${response.status} ${response.statusText}`.trim());
   }
   return schema.parse(body);
 }

@@ -1,16 +1,12 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api/constants';
 import { errorStatus } from './errors';
 
 /** Who is not answering: devpi behind the dashboard server, or the dashboard server itself. */
 export type Unreachable = 'devpi' | 'server';
 
 const GATEWAY_STATUSES = new Set([0, 502, 503, 504]);
-/*
- * The BFF's error codes (errorCodes in @devpi-dashboard/dashboard-api), spelled out: this module is
- * in the first chunk, and importing that package's root pulls its zod schemas in with it.
- * connectivity.test.ts checks that the spellings still match.
- */
-const DEVPI_CODES = new Set(['devpi_unavailable', 'devpi_timeout']);
-const SHUTTING_DOWN = 'shutting_down';
+// This module is in the first chunk: the constants entry brings the codes without the schemas (zod).
+const DEVPI_CODES = new Set<string>([errorCodes.devpiUnavailable, errorCodes.devpiTimeout]);
 
 /** The BFF's `error.code`, from an ApiError or from the body a DevpiError kept. */
 function errorCode(error: object): string | undefined {
@@ -35,7 +31,7 @@ export function unreachable(error: unknown): Unreachable | undefined {
   if (status === 0) return 'server';
   const code = errorCode(error);
   if (code !== undefined && DEVPI_CODES.has(code)) return 'devpi';
-  if (code === SHUTTING_DOWN) return 'server';
+  if (code === errorCodes.shuttingDown) return 'server';
   // A 5xx devpi sent itself (a mirror whose upstream is down) arrives through the proxy as JSON.
   const devpiAnswered = 'kind' in error && error.kind === 'http' && 'body' in error && typeof error.body === 'object' && error.body !== null;
   return devpiAnswered ? 'devpi' : 'server';

@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { vi } from 'vitest';
 
 /** One recorded request: method, path (with query) and the parsed JSON body, if any. */
@@ -51,7 +52,7 @@ export function fakeServer(routes: Record<string, Route>): FakeServer {
       const call: Call = { method: (init?.method ?? 'GET').toUpperCase(), path: `${url.pathname}${url.search}`, body: parse(init?.body) };
       calls.push(call);
       const route = routes[`${call.method} ${url.pathname}`];
-      const answer = route ? await route(call) : { status: 404, body: { error: { code: 'not_found', message: `no route ${url.pathname}`, status: 404 } } };
+      const answer = route ? await route(call) : { status: 404, body: { error: { code: errorCodes.notFound, message: `no route ${url.pathname}`, status: 404 } } };
       return new Response(JSON.stringify(answer.body), {
         status: answer.status ?? 200,
         statusText: answer.statusText ?? '',

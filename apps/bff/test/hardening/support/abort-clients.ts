@@ -2,6 +2,7 @@
  * Clients that give up half-way, as browsers do when a tab closes or a user cancels: a download
  * dropped after its first bytes, an upload cut off mid-body, a request dropped before any answer.
  */
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import net from 'node:net';
 
 /** Resolves when the socket is closed, whatever happened. */
@@ -27,7 +28,7 @@ export function abortedUpload(port: number, target: string, cookie: string, decl
     `POST ${target} HTTP/1.1`,
     `Host: 127.0.0.1:${port}`,
     `Cookie: ${cookie}`,
-    'X-Devpi-Dashboard: 1',
+    `${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`,
     `Origin: http://127.0.0.1:${port}`,
     'Content-Type: multipart/form-data; boundary=cutcutcut',
     `Content-Length: ${declared}`,

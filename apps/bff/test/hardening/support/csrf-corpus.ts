@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 /**
  * Ways a state-changing request can come from somewhere other than our own SPA. Every one must be
  * refused with 403 whatever it targets. `own` is the BFF's origin as the browser sees it.
@@ -7,12 +8,12 @@ export interface CsrfVariant {
   headers: (own: string) => Record<string, string>;
 }
 
-const header = { 'X-Devpi-Dashboard': '1' };
+const header = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
 
 export const csrfVariants: CsrfVariant[] = [
   { name: 'custom header missing, own Origin', headers: (own) => ({ Origin: own }) },
-  { name: 'custom header 0', headers: (own) => ({ 'X-Devpi-Dashboard': '0', Origin: own }) },
-  { name: 'custom header "true"', headers: (own) => ({ 'X-Devpi-Dashboard': 'true', Origin: own }) },
+  { name: 'custom header 0', headers: (own) => ({ [CSRF_HEADER]: '0', Origin: own }) },
+  { name: 'custom header "true"', headers: (own) => ({ [CSRF_HEADER]: 'true', Origin: own }) },
   { name: 'foreign Origin', headers: () => ({ ...header, Origin: 'http://evil.example' }) },
   { name: 'Origin null (sandboxed iframe, file:, redirects)', headers: () => ({ ...header, Origin: 'null' }) },
   { name: 'look-alike Origin with our host as a prefix', headers: (own) => ({ ...header, Origin: `${own}.evil.example` }) },

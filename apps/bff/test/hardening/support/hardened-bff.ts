@@ -4,6 +4,7 @@
  * proxy. Seeding goes straight to devpi with a root client and never shows up in the proxy's log,
  * so that log is exactly "what the BFF sent to devpi".
  */
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import type { AppDeps } from '../../../src/app.js';
 import { SessionSealer, type SessionData } from '../../../src/session/session-cookie.js';
 import { devpiFixture } from '../../support/devpi-fixtures.js';
@@ -24,7 +25,7 @@ export interface BffInstance {
 export type Hardened = Awaited<ReturnType<typeof startHardened>>;
 
 /** Headers the SPA sends on state-changing requests to `origin`. */
-export const spa = (origin: string): Record<string, string> => ({ 'X-Devpi-Dashboard': '1', Origin: origin, 'Content-Type': 'application/json' });
+export const spa = (origin: string): Record<string, string> => ({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: origin, 'Content-Type': 'application/json' });
 
 /** The `name=value` pair of the session cookie in a response, or undefined. */
 export function sessionCookieOf(res: Response): string | undefined {

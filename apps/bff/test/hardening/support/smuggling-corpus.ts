@@ -3,7 +3,7 @@
  * that overflow its parser. Each hides a second request aimed at a marker path; the suite checks
  * that the marker never reaches devpi and that the framing error is answered with a 4xx.
  */
-import { DEVPI_PROXY_BASE } from '@devpi-dashboard/dashboard-api';
+import { DEVPI_PROXY_BASE, CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 
 export const SMUGGLED_MARKER = 'smuggled-marker';
 
@@ -23,7 +23,7 @@ export interface RawAttack {
 
 const inner = (host: string) => `GET ${DEVPI_PROXY_BASE}/${SMUGGLED_MARKER} HTTP/1.1\r\nHost: ${host}\r\n\r\n`;
 const post = `POST ${DEVPI_PROXY_BASE}/root/pypi HTTP/1.1`;
-const csrf = (host: string) => `X-Devpi-Dashboard: 1\r\nOrigin: http://${host}`;
+const csrf = (host: string) => `${CSRF_HEADER}: ${CSRF_HEADER_VALUE}\r\nOrigin: http://${host}`;
 
 export const rawAttacks: RawAttack[] = [
   {

@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeServer, ok, type FakeServer } from '../../testing/fake-server';
@@ -27,7 +28,7 @@ describe('the one route error boundary', () => {
   });
 
   it('waits out devpi on package pages too, with a way to try again', async () => {
-    const away = { status: 502, body: { error: { code: 'devpi_unavailable', message: 'devpi cannot be reached right now.', status: 502 } } };
+    const away = { status: 502, body: { error: { code: errorCodes.devpiUnavailable, message: 'devpi cannot be reached right now.', status: 502 } } };
     server = fakeServer({ ...baseRoutes(), 'GET /+dashboard/api/packages/alice/dev': () => away });
     renderApp('/browse/alice/dev');
     expect(await screen.findByRole('heading', { level: 1, name: 'devpi is not answering' })).toBeInTheDocument();

@@ -1,3 +1,4 @@
+import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
@@ -16,8 +17,8 @@ const loginSchema = z.object({
 
 function loginErrorMessage(error: unknown): FieldErrors<'user' | 'password'> {
   if (error instanceof ApiError) {
-    if (error.code === 'invalid_credentials' || error.status === 401) return { password: 'Wrong user name or password.' };
-    if (error.code === 'too_many_attempts' || error.status === 429) return { form: 'Too many sign-in attempts. Wait a minute, then try again.' };
+    if (error.code === errorCodes.invalidCredentials || error.status === 401) return { password: 'Wrong user name or password.' };
+    if (error.code === errorCodes.tooManyAttempts || error.status === 429) return { form: 'Too many sign-in attempts. Wait a minute, then try again.' };
   }
   return { form: describeError(error) };
 }
