@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { exitOnCrash } from './crash.js';
 import { createLogger } from './logger.js';
 import type { Lifecycle } from './middleware/draining.js';
 import { createDevpiAgent } from './proxy/devpi-agent.js';
@@ -107,6 +108,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  exitOnCrash({
+    logger,
+    close: () => starting.then((running) => running.shutdown()),
+    exit: (code) => process.exit(code),
+    timeoutMs: SHUTDOWN_TIMEOUT_MS + 1_000,
+  });
   await starting;
 }
 

@@ -20,8 +20,9 @@ export interface BffChild {
   logged: (text: string) => Promise<void>;
 }
 
-export async function startBffChild(env: Record<string, string>): Promise<BffChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+/** `imports`: extra modules loaded before the server (test hooks such as crash-hook.ts). */
+export async function startBffChild(env: Record<string, string>, imports: string[] = []): Promise<BffChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...imports.flatMap((module) => ['--import', module]), entry], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
