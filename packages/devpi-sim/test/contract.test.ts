@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devpiTarget } from '../src/index.js';
 import type { DevpiTarget } from '../src/index.js';
-import { buildRequest } from './replay.js';
+import { buildRequest, send } from './replay.js';
 import { RECORDED_ORIGIN, asBinary, loadTranscripts, normalize, parseJson } from './transcripts.js';
 import type { Json } from './transcripts.js';
 
@@ -50,7 +50,7 @@ describe.skipIf(skip)('devpi contract: recorded transcripts replayed in order', 
       }
       const origin = target.url;
       const { url, init } = buildRequest(t, origin, tokens);
-      const res = await fetch(url, init);
+      const res = await send(url, init);
       const bytes = Buffer.from(await res.arrayBuffer());
       const want = t.response;
 

@@ -1,4 +1,5 @@
 // Turning a recorded request into a real one, and reading the parts of a response the contract compares.
+import { request } from 'node:http';
 import type { Json, MultipartPart, Transcript } from './transcripts.js';
 import { RECORDED_ORIGIN, asMultipart } from './transcripts.js';
 
@@ -17,7 +18,9 @@ function multipartBody(parts: MultipartPart[], boundary: string): Buffer {
 }
 
 /** The request of a transcript against `origin`, with recorded tokens swapped for the replay's own. */
-export function buildRequest(t: Transcript, origin: string, tokens: Map<string, string>): { url: string; init: RequestInit } {
+export interface ReplayRequest { method: string; headers: Record<string, string>; body: Buffer | string | undefined }
+
+export function buildRequest(t: Transcript, origin: string, tokens: Map<string, string>): { url: string; init: ReplayRequest } {
   const headers: Record<string, string> = { ...t.request.headers };
   const auth = headers['X-Devpi-Auth'];
   if (auth) {
@@ -35,5 +38,28 @@ export function buildRequest(t: Transcript, origin: string, tokens: Map<string, 
     body = multipartBody(parts, boundary);
   } else if (typeof recorded === 'string') body = recorded;
   else if (recorded !== null) body = JSON.stringify(recorded).split(RECORDED_ORIGIN).join(origin);
-  return { url: `${origin}${t.request.path}`, init: { method: t.request.method, headers, body, redirect: 'manual' } };
+  return { url: `${origin}${t.request.path}`, init: { method: t.request.method, headers, body } };
+}
+
+/**
+ * Sends the request with exactly the recorded headers. fetch() would add `Accept: *\/*` where the
+ * recording sent none, and pyramid formats errors by Accept: devpi-server answers 091's refused
+ * upload as text/plain without an Accept header but as text/html with `*\/*`.
+ */
+export function send(url: string, init: ReplayRequest): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method, headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const headers = new Headers();
+        for (let i = 0; i < res.rawHeaders.length - 1; i += 2) headers.append(res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '');
+        const body = chunks.length === 0 ? null : Buffer.concat(chunks);
+        resolve(new Response(body, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers }));
+      });
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }
