@@ -1,4 +1,5 @@
 // Projects, versions and files (views.py: project_get, version_get, del_project, del_versiondata, _pkgserv, del_pkg).
+import { releaseFileContentType } from './basename.js';
 import type { Ctx } from './http.js';
 import { Reply, abort, apireturn, forbidden, wantsJson } from './http.js';
 import { fetchMirrorFile } from './mirror.js';
@@ -63,7 +64,7 @@ export async function getFile(ctx: Ctx, ix: IndexRec, relpath: string): Promise<
       result: { last_modified: file.lastModified, hash_spec: `sha256=${file.sha256}`, hashes: { sha256: file.sha256 }, project: file.project, version: file.version },
     });
   }
-  return new Reply(200, file.content, undefined, undefined, { 'Last-Modified': file.lastModified });
+  return new Reply(200, file.content, releaseFileContentType(relpath.slice(relpath.lastIndexOf('/') + 1)), undefined, { 'Last-Modified': file.lastModified });
 }
 
 export function deleteFile(ctx: Ctx, ix: IndexRec | undefined, relpath: string): Reply {
