@@ -82,14 +82,15 @@ export function modifyUser(ctx: Ctx, username: string): Reply {
   const store = ctx.sim.store;
   const body = getJson(ctx);
   const kv: JsonObject = isObject(body) ? body : {};
+  // views.py user_patch reads self.context.user (404 "no user") before it checks permissions.
+  const user = store.users.get(username);
+  if (!user) return abort(ctx, 404, `no user ${pyRepr(username)}`);
   const passwordOnly = Object.keys(kv).length === 1 && 'password' in kv;
   const allowed = passwordOnly ? mayChangePassword(ctx, username) : hasRootPermission(ctx, 'user_modify', username);
   if (!allowed) {
     const what = passwordOnly ? 'change password for' : 'modify';
     return apireturn(403, { message: `no permission to ${what} user ${userRepr()}` });
   }
-  const user = store.users.get(username);
-  if (!user) return apireturn(404, { message: `no user ${pyRepr(username)}` });
   let changed = false;
   for (const key of USER_KEYS) {
     if (!(key in kv)) continue;

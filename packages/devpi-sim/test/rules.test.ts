@@ -1,4 +1,4 @@
-// Rules the transcripts do not cover: --restrict-modify, token expiry, X-outside-url.
+// Rules the transcripts do not cover: --restrict-modify, token expiry, X-outside-url, missing users.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevpiSim } from '../src/index.js';
 import type { DevpiSim } from '../src/index.js';
@@ -50,5 +50,18 @@ describe('X-outside-url', () => {
     const res = await call(sim.url, 'GET', '/root/pypi/+api', { headers: { 'X-outside-url': 'https://devpi.example.com/pkgs' } });
     expect(res.text).toContain('"https://devpi.example.com/pkgs/root/pypi/+simple/"');
     expect(res.text).not.toContain(sim.url);
+  });
+});
+
+describe('a user that does not exist', () => {
+  it('is 404 "no user" to a PATCH from anyone: devpi looks the user up before it checks permissions', async () => {
+    // Checked against a real devpi-server 6.19.1: a deleted user's own token, and anonymous, get this.
+    sim = await startDevpiSim();
+    const root = await loginToken(sim.url, 'root', '');
+    for (const auth of [undefined, ['root', root] as [string, string]]) {
+      const res = await call(sim.url, 'PATCH', '/ghost', { json: { email: 'x@example.com' }, auth });
+      expect(res.status).toBe(404);
+      expect(res.json).toEqual({ message: "no user 'ghost'" });
+    }
   });
 });
