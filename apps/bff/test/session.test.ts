@@ -199,12 +199,14 @@ describe('sessions', () => {
     const { app, close } = testApp(devpi.target.url);
     try {
       const cookie = cookiePair(cookieOf(await login(app, hank.name, hank.password).expect(200)));
-      // Tokens of a deleted user stop working; devpi then treats requests as anonymous (403).
+      // Tokens of a deleted user stop working; devpi then treats requests as anonymous and refuses
+      // what anonymous may not do with 403. (PATCH /hank itself would be devpi's 404 "no user 'hank'":
+      // devpi looks the user up before it checks permissions.)
       await devpi.root.deleteUser(hank.name);
       const res = await request(app)
-        .patch(`/+dashboard/api/devpi/${hank.name}`)
+        .patch('/+dashboard/api/devpi/root/pypi')
         .set({ ...csrf, Cookie: cookie, Accept: 'application/json', 'Content-Type': 'application/json' })
-        .send({ email: 'x@example.com' })
+        .send(['title=taken over'])
         .expect(401);
       expect(errorBody.parse(res.body).error.code).toBe(errorCodes.sessionExpired);
       expect(cookieOf(res)).toMatch(/Max-Age=0/);
