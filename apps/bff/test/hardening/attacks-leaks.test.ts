@@ -35,7 +35,9 @@ async function browse(what: string, path: string, init: RequestInit = {}): Promi
 }
 
 beforeAll(async () => {
-  h = await startHardened({ STATIC_DIR: webDist, DEVPI_TIMEOUT_MS: '300', LOG_LEVEL: 'debug' });
+  // The timeout must outlast a real devpi-server's password checks (argon2, about a second on a
+  // busy machine): the hang below is the only request meant to run into it.
+  h = await startHardened({ STATIC_DIR: webDist, DEVPI_TIMEOUT_MS: '3000', LOG_LEVEL: 'debug' });
   user = await h.devpi.user('leaky');
   await h.root.createIndex(user.name, 'dev', { type: 'stage', acl_upload: [user.name] });
   cookie = await h.login(user.name, user.password);
@@ -78,7 +80,7 @@ beforeAll(async () => {
   h.proxy.plan({ kind: 'pass' });
   await browse('log out', '/+dashboard/api/session', { method: 'DELETE' });
   await browse('after logout', '/+dashboard/api/session');
-});
+}, 60_000);
 
 afterAll(async () => {
   tally.add('responses checked', seen.length);
