@@ -10,6 +10,7 @@ describe('refusePath', () => {
     '/root/acme/+f/abc/def/acme_hello-0.1.0-py3-none-any.whl',
     '/root/acme/acme-hello/1.0.0?q=a/../b',
     '/user@example.com/dev',
+    '/caf%C3%A9/dev',
   ])('lets %s through', (target) => {
     expect(refusePath(target)).toBeUndefined();
   });
@@ -30,6 +31,9 @@ describe('refusePath', () => {
     '/root//pypi',
     '/root/%00',
     '/root/a\u0001b',
+    '/%c0%ae%c0%ae/root',
+    '/root/%ff',
+    '/root/100%',
     '*',
   ])('refuses %s', (target) => {
     expect(refusePath(target)).toEqual(expect.any(String));

@@ -21,7 +21,19 @@ export function refusePath(target: string): string | undefined {
   if (DANGEROUS_ENCODINGS.test(path)) return 'encoded dots, slashes and backslashes are not allowed';
   if (CONTROL_CHARS.test(target)) return 'control characters are not allowed';
   if (path.split('/').some((segment) => segment === '.' || segment === '..')) return 'dot segments are not allowed';
+  // devpi-server 6.19.1 answers any path whose escapes are not UTF-8 (`%c0%ae`) with a bare 500
+  // from waitress (its request logger cannot decode the path), so such a path is refused here.
+  if (!decodesAsUtf8(path)) return 'the path is not percent-encoded UTF-8';
   return undefined;
+}
+
+function decodesAsUtf8(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `/<user>/<index>` (optionally with a trailing slash): the URL devpi's index PATCH listens on. */

@@ -41,7 +41,7 @@ export const pathAttacks: PathAttack[] = [
   { name: 'protocol-relative //host', method: 'GET', target: `${p}//evil.example/steal`, status: 400 },
   { name: 'encoded //host', method: 'GET', target: `${p}/%2f%2fevil.example/steal`, status: 400 },
   { name: 'empty segment', method: 'GET', target: `${p}/root//pypi`, status: 400 },
-  { name: 'overlong UTF-8 dot', method: 'GET', target: `${p}/%c0%ae%c0%ae/root`, status: 400, literalAtDevpi: true },
+  { name: 'overlong UTF-8 dot', method: 'GET', target: `${p}/%c0%ae%c0%ae/root`, status: 400 },
   { name: 'absolute URL as request target', method: 'GET', target: `http://evil.example${p}/root/pypi`, status: 400 },
   { name: 'absolute URL as a path segment', method: 'GET', target: `${p}/http://evil.example/x`, status: 400 },
   { name: 'dot-dot in the query-less PATCH', method: 'PATCH', target: `${p}/root/../root/pypi`, status: 400 },
