@@ -117,7 +117,8 @@ describe('sessions', () => {
     } finally {
       close();
     }
-  });
+    // 30 real logins: a real devpi-server checks each password with argon2 (about 0.8 s on a busy machine).
+  }, 120_000);
 
   it('rate-limits per client IP, trusting exactly TRUST_PROXY_HOPS proxies', async () => {
     const behindNginx = testApp(devpi.target.url, { TRUST_PROXY_HOPS: '1' });
