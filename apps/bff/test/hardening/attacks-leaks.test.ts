@@ -36,8 +36,8 @@ async function browse(what: string, path: string, init: RequestInit = {}): Promi
 
 beforeAll(async () => {
   // The timeout must outlast a real devpi-server's password checks (argon2, about a second on a
-  // busy machine): the hang below is the only request meant to run into it.
-  h = await startHardened({ STATIC_DIR: webDist, DEVPI_TIMEOUT_MS: '3000', LOG_LEVEL: 'debug' });
+  // busy machine, a password change two): the hang below is the only request meant to run into it.
+  h = await startHardened({ STATIC_DIR: webDist, DEVPI_TIMEOUT_MS: '10000', LOG_LEVEL: 'debug' });
   user = await h.devpi.user('leaky');
   await h.root.createIndex(user.name, 'dev', { type: 'stage', acl_upload: [user.name] });
   cookie = await h.login(user.name, user.password);

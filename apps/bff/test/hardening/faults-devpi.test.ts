@@ -10,7 +10,7 @@ const errorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 const tally = new Tally('faults-devpi');
 // Long enough for a real devpi-server's slowest answers here (argon2 checks a password in about
 // a second on a busy machine), short enough that the hanging cases stay quick.
-const TIMEOUT_MS = 3000;
+const TIMEOUT_MS = 5000;
 
 let h: Hardened;
 let cookie: string;
