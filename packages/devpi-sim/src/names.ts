@@ -53,55 +53,5 @@ export function basenameSuffix(basename: string, version: string): string {
   return at >= 0 ? basename.slice(at + version.length) : basename;
 }
 
-/** Some PEP 440 release, pre, post and dev parts, enough to order versions the way devpi does. */
-interface ParsedVersion { release: number[]; pre: [number, number] | null; post: number | null; dev: number | null; raw: string }
-
-function parseVersion(raw: string): ParsedVersion {
-  const m = /^v?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d*))?(?:[-_.]?(?:post|rev|r)[-_.]?(\d*))?(?:[-_.]?dev[-_.]?(\d*))?/i.exec(raw.trim());
-  if (!m) return { release: [], pre: null, post: null, dev: null, raw };
-  const preKinds: Record<string, number> = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
-  const preKind = m[2] ? preKinds[m[2].toLowerCase()] ?? 2 : undefined;
-  return {
-    release: (m[1] ?? '0').split('.').map(Number),
-    pre: preKind === undefined ? null : [preKind, Number(m[3] || 0)],
-    post: m[4] === undefined ? null : Number(m[4] || 0),
-    dev: m[5] === undefined ? null : Number(m[5] || 0),
-    raw,
-  };
-}
-
-export function isPrerelease(version: string): boolean {
-  const v = parseVersion(version);
-  return v.pre !== null || v.dev !== null;
-}
-
-/** Compare two versions: negative when a < b. */
-export function compareVersions(a: string, b: string): number {
-  const va = parseVersion(a);
-  const vb = parseVersion(b);
-  const len = Math.max(va.release.length, vb.release.length);
-  for (let i = 0; i < len; i++) {
-    const d = (va.release[i] ?? 0) - (vb.release[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  // dev-only releases sort before pre-releases, which sort before the release itself
-  const preKey = (v: ParsedVersion): number[] =>
-    v.pre ? [v.pre[0], v.pre[1]] : v.dev !== null && v.post === null ? [-1, 0] : [9, 0];
-  const pa = preKey(va);
-  const pb = preKey(vb);
-  for (let i = 0; i < 2; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  const postA = va.post ?? -1;
-  const postB = vb.post ?? -1;
-  if (postA !== postB) return postA - postB;
-  const devA = va.dev ?? Number.MAX_SAFE_INTEGER;
-  const devB = vb.dev ?? Number.MAX_SAFE_INTEGER;
-  if (devA !== devB) return devA - devB;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The newest version, preferring final releases like devpi-web's "latest". */
-export function latestVersion(versions: Iterable<string>): string | undefined {
-  const all = [...versions].sort(compareVersions);
-  const finals = all.filter((v) => !isPrerelease(v));
-  return finals.at(-1) ?? all.at(-1);
-}
+// Version order lives beside the names because devpi-common keeps both in metadata.py.
+export { compareVersions, isPrerelease, latestVersion } from './version-order.js';
