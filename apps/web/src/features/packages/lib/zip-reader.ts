@@ -1,12 +1,12 @@
 /**
- * Just enough of the zip format to pull one small member (a wheel's METADATA) out of an archive
- * in the browser without reading all of it: the end record and the central directory are sliced
- * from the end of the file, then only the member's bytes are read and inflated with the
- * platform's DecompressionStream. A 1 GB wheel costs a few kilobytes of reading.
+ * One small member (a wheel's METADATA, a zip sdist's PKG-INFO) out of a zip archive, read in the
+ * browser with @zip.js/zip.js: it reads the end record and the central directory from the end of
+ * the file and then only the member's bytes, so a 1 GB wheel costs a few kilobytes of reading.
+ * zip.js handles stored and deflated entries, archive comments and zip64 sizes; this file adds the
+ * cap on inflated size that keeps a zip bomb from filling the tab's memory.
  */
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+import { configure, Reader, Writer, ZipReader, type FileEntry } from '@zip.js/zip.js/lib/zip-core-native.js';
+import { MAX_MEMBER_BYTES } from './archive-limits';
 
 /** What is needed of a Blob (a browser File is one). */
 export interface ByteSource {
@@ -14,56 +14,80 @@ export interface ByteSource {
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
-async function read(source: ByteSource, start: number, end: number): Promise<Uint8Array> {
-  return new Uint8Array(await source.slice(start, end).arrayBuffer());
+
+// No workers: one small member does not pay for starting one, and the CSP need not allow blob: workers.
+configure({ useWebWorkers: false, useCompressionStream: true });
+
+class SourceReader extends Reader<ByteSource> {
+  constructor(private readonly source: ByteSource) {
+    super(source);
+    this.size = source.size;
+  }
+
+  override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    return new Uint8Array(await this.source.slice(index, Math.min(index + length, this.size)).arrayBuffer());
+  }
 }
 
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const body = new Response(new Uint8Array(data)).body;
-  if (!body) throw new Error('This browser cannot read zip archives.');
-  const stream = body.pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+export class TooLargeError extends Error {}
+
+const tooLarge = (name: string, cap: number) =>
+  new TooLargeError(`${name} inflates to more than ${Math.round(cap / 1024 / 1024)} MiB; this looks like a zip bomb and is not read.`);
+
+/** Collects the inflated bytes and stops the inflation as soon as they pass the cap. */
+class CappedWriter extends Writer<Uint8Array> {
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+
+  constructor(private readonly name: string, private readonly cap: number) {
+    super();
+  }
+
+  override async writeUint8Array(array: Uint8Array): Promise<void> {
+    this.total += array.length;
+    if (this.total > this.cap) throw tooLarge(this.name, this.cap);
+    this.chunks.push(array.slice());
+  }
+
+  override async getData(): Promise<Uint8Array> {
+    const out = new Uint8Array(this.total);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
 }
 
-const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-function findEndRecord(tail: DataView): number {
-  // The end record sits in the last 22 bytes plus a comment of at most 64 KiB.
-  for (let at = tail.byteLength - 22; at >= 0; at -= 1) if (tail.getUint32(at, true) === EOCD) return at;
-  throw new Error('This file is not a zip archive (no end of central directory).');
+function explain(error: unknown): Error {
+  if (error instanceof TooLargeError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/end of central directory not found/i.test(message)) return new Error('This file is not a zip archive (no end of central directory).');
+  // zip.js stops inflating once a member outgrows the size the directory declares.
+  if (/invalid uncompressed size/i.test(message)) return new TooLargeError('A member inflates to more than its declared size; this looks like a zip bomb and is not read.');
+  if (/compression method not supported/i.test(message)) return new Error('The member is compressed with a method this browser cannot read.');
+  return new Error(`The zip archive is damaged (${message}).`);
 }
 
 /** Reads the member whose name `match` accepts; undefined when there is none. */
-export async function readZipMember(source: ByteSource, match: (name: string) => boolean): Promise<Uint8Array | undefined> {
-  const tailStart = Math.max(0, source.size - 22 - 0xffff);
-  const tail = view(await read(source, tailStart, source.size));
-  const end = findEndRecord(tail);
-  const count = tail.getUint16(end + 10, true);
-  const directorySize = tail.getUint32(end + 12, true);
-  const directoryOffset = tail.getUint32(end + 16, true);
-  if (directoryOffset === 0xffffffff) throw new Error('Zip64 archives (over 4 GB) are not supported here.');
-  const directory = await read(source, directoryOffset, directoryOffset + directorySize);
-  const dir = view(directory);
-  const decoder = new TextDecoder();
-  let at = 0;
-  for (let i = 0; i < count; i += 1) {
-    if (at + 46 > directory.length || dir.getUint32(at, true) !== CENTRAL) throw new Error('The zip central directory is damaged.');
-    const method = dir.getUint16(at + 10, true);
-    const compressedSize = dir.getUint32(at + 20, true);
-    const nameLength = dir.getUint16(at + 28, true);
-    const extraLength = dir.getUint16(at + 30, true);
-    const commentLength = dir.getUint16(at + 32, true);
-    const localOffset = dir.getUint32(at + 42, true);
-    const name = decoder.decode(directory.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + extraLength + commentLength;
-    if (!match(name)) continue;
-    const local = view(await read(source, localOffset, localOffset + 30));
-    if (local.getUint32(0, true) !== LOCAL) throw new Error('The zip member header is damaged.');
-    const dataStart = localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
-    const data = await read(source, dataStart, dataStart + compressedSize);
-    if (method === 0) return data;
-    if (method === 8) return inflateRaw(data);
-    throw new Error(`Zip compression method ${method} is not supported.`);
+export async function readZipMember(source: ByteSource, match: (name: string) => boolean, cap = MAX_MEMBER_BYTES): Promise<Uint8Array | undefined> {
+  const zip = new ZipReader(new SourceReader(source));
+  try {
+    let found: FileEntry | undefined;
+    for await (const entry of zip.getEntriesGenerator()) {
+      if (!entry.directory && match(entry.filename)) {
+        found = entry;
+        break;
+      }
+    }
+    if (!found) return undefined;
+    // The declared size refuses an honest bomb before any inflating; the writer catches a lying one.
+    if (found.uncompressedSize > cap) throw tooLarge(found.filename, cap);
+    return await found.getData(new CappedWriter(found.filename, cap));
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    await zip.close();
   }
-  return undefined;
 }
