@@ -2,7 +2,7 @@
 // browser where the user may upload, removal with confirmation where devpi allows it, and
 // neither offered where it does not.
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
-import { buildWheel, type BuiltWheel } from '../fixtures/python.js';
+import { buildWheel, buildWheelAndSdist, type BuiltWheel } from '../fixtures/python.js';
 import type { Seeder, SeededIndex, SeededUser } from '../fixtures/seeder.js';
 import { expect, test } from '../fixtures/test.js';
 
@@ -23,18 +23,48 @@ test('a project that does not exist is said plainly', async ({ app, seed, signIn
   await expect(app.shell.heading('Not found')).toBeVisible();
 });
 
-test('uploading a wheel from the browser makes the new version appear', async ({ page, app, seed, signIn, root }) => {
+test('uploading a wheel and its sdist from the browser makes both appear', async ({ page, app, seed, signIn, root }) => {
   const owner = await seed.user('uploader');
   const index = await seed.index(owner.name, 'dev');
-  const wheel = await buildWheel(uniqueName('e2e-dropped'), '1.2.0', '# dropped\n\nUploaded from the browser.\n');
+  const { wheel, sdist } = await buildWheelAndSdist(uniqueName('e2e-dropped'), '1.2.0', '# dropped\n\nUploaded from the browser.\n');
   await signIn(owner);
   await app.packages.gotoIndex(owner.name, index.index);
-  await page.getByLabel('Choose a file to upload').setInputFiles(wheel.path);
-  const done = page.getByRole('status').filter({ hasText: `Uploaded ${wheel.filename}` });
-  await expect(done).toBeVisible();
-  await done.getByRole('link', { name: `${wheel.name} 1.2.0` }).click();
+  await page.getByLabel('Choose files to upload').setInputFiles([wheel.path, sdist.path]);
+  const uploads = page.getByRole('list', { name: `Uploads to ${owner.name}/${index.index}` });
+  for (const file of [wheel, sdist]) {
+    await expect(uploads.getByRole('listitem').filter({ hasText: file.filename })).toContainText('Uploaded:');
+  }
+  await uploads.getByRole('listitem').filter({ hasText: wheel.filename }).getByRole('link', { name: `${wheel.name} 1.2.0` }).click();
   await expect(app.packages.fileRow(wheel.filename)).toBeVisible();
+  await expect(app.packages.fileRow(sdist.filename)).toBeVisible();
   expect(await root.getVersion(owner.name, index.index, wheel.name, '1.2.0')).toBeDefined();
+});
+
+test('uploading to a non-volatile index again shows, for each file, what devpi said', async ({ page, app, seed, signIn }) => {
+  // Three python -m build runs on a shared machine take most of the default minute.
+  test.slow();
+  const owner = await seed.user('reuploader');
+  const index = await seed.index(owner.name, 'prod', { volatile: false });
+  const name = uniqueName('e2e-twice');
+  const first = await buildWheelAndSdist(name, '2.0.0', '# twice\n');
+  await signIn(owner);
+  await app.packages.gotoIndex(owner.name, index.index);
+  const input = page.getByLabel('Choose files to upload');
+  const uploads = page.getByRole('list', { name: `Uploads to ${owner.name}/${index.index}` });
+  const row = (filename: string) => uploads.getByRole('listitem').filter({ hasText: filename });
+  await input.setInputFiles([first.wheel.path, first.sdist.path]);
+  await expect(uploads.getByRole('listitem').filter({ hasText: 'Uploaded:' })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Clear finished uploads' }).click();
+  // Identical files: devpi accepts them and says so (transcript 095).
+  await input.setInputFiles([first.wheel.path, first.sdist.path]);
+  for (const file of [first.wheel, first.sdist]) await expect(row(file.filename)).toContainText('Upload of identical file to non volatile index.');
+  await page.getByRole('button', { name: 'Clear finished uploads' }).click();
+  // Same names, other bytes: devpi refuses each with its reason (transcript 096).
+  const second = await buildWheelAndSdist(name, '2.0.0', '# twice, changed\n');
+  await input.setInputFiles([second.wheel.path, second.sdist.path]);
+  for (const file of [second.wheel, second.sdist]) {
+    await expect(row(file.filename)).toContainText(`Not uploaded: ${file.filename} already exists in non-volatile index`);
+  }
 });
 
 test('an uploader removes a version on a volatile index after confirming', async ({ page, app, seed, signIn, root }) => {

@@ -1,54 +1,53 @@
 import { useId, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
 import { paths } from '../../../config/paths';
-import { describeError } from '../../../lib/errors';
-import { useUpload } from '../api/mutations';
-import { readDistMetadata } from '../lib/core-metadata';
 import { splitIndex } from '../lib/params';
+import { useUploadQueue, type UploadItem } from './use-upload-queue';
 import './packages.css';
 
-type Phase =
-  | { step: 'idle' }
-  | { step: 'reading'; filename: string }
-  | { step: 'uploading'; filename: string; loaded: number; total: number }
-  | { step: 'done'; filename: string; name: string; version: string; note?: string }
-  | { step: 'failed'; filename: string; message: string };
+function UploadRow({ item, index }: { item: UploadItem; index: string }) {
+  const [user, indexName] = splitIndex(index);
+  const { phase } = item;
+  const progressId = useId();
+  return (
+    <li className="upload-item" data-step={phase.step}>
+      <span className="upload-file file-name" title={item.filename}>{item.filename}</span>
+      {phase.step === 'queued' && <span className="muted">Waiting</span>}
+      {phase.step === 'reading' && <span className="muted">Reading its metadata…</span>}
+      {phase.step === 'uploading' && (
+        <>
+          <label htmlFor={progressId} className="visually-hidden">Uploading {item.filename}</label>
+          <progress id={progressId} className="progress" max={phase.total || 1} value={phase.loaded} />
+        </>
+      )}
+      {phase.step === 'done' && (
+        <span className="upload-result upload-ok">
+          Uploaded: <Link to={paths.packages.version.to(user, indexName, phase.name, phase.version)}>{phase.name} {phase.version}</Link> is on {index}.
+          {phase.note && <> devpi says: {phase.note}</>}
+        </span>
+      )}
+      {phase.step === 'failed' && <span className="upload-result upload-failed">Not uploaded: {phase.message}</span>}
+    </li>
+  );
+}
 
 /**
- * Drop a wheel or sdist here: its metadata is read in the browser (wheel METADATA, sdist PKG-INFO),
- * then the file goes to devpi through the BFF's proxy as twine sends it, with a progress bar.
+ * Drop wheels and sdists here (several at once: a wheel and its sdist go together): each file's
+ * metadata is read in the browser (wheel METADATA, sdist PKG-INFO), then the file goes to devpi
+ * through the BFF's proxy as twine sends it, each with its own progress and result.
  */
 export function UploadDropzone({ index }: { index: string }) {
-  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [active, setActive] = useState(false);
-  const upload = useUpload(index);
+  const { items, add, clearFinished } = useUploadQueue(index);
   const inputId = useId();
-  const [user, name] = splitIndex(index);
-
-  async function send(file: File) {
-    setPhase({ step: 'reading', filename: file.name });
-    try {
-      const dist = await readDistMetadata(file.name, file);
-      setPhase({ step: 'uploading', filename: file.name, loaded: 0, total: file.size });
-      const result = await upload.mutateAsync({
-        input: { filename: file.name, content: file, name: dist.name, version: dist.version, metadata: dist.metadata },
-        onProgress: (loaded, total) => setPhase({ step: 'uploading', filename: file.name, loaded, total: total || file.size }),
-      });
-      setPhase({ step: 'done', filename: file.name, name: dist.name, version: dist.version, ...(result.message ? { note: result.message } : {}) });
-    } catch (error) {
-      setPhase({ step: 'failed', filename: file.name, message: describeError(error) });
-    }
-  }
 
   function onDrop(event: DragEvent) {
     event.preventDefault();
     setActive(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void send(file);
+    add(event.dataTransfer.files);
   }
 
-  const busy = phase.step === 'reading' || phase.step === 'uploading';
+  const finished = items.filter((item) => item.phase.step === 'done' || item.phase.step === 'failed');
   return (
     <section aria-labelledby={`${inputId}-title`} className="stack">
       <div
@@ -59,35 +58,30 @@ export function UploadDropzone({ index }: { index: string }) {
         onDrop={onDrop}
       >
         <p id={`${inputId}-title`}><strong>Upload to {index}</strong></p>
-        <p className="muted">Drop a wheel (.whl) or source distribution (.tar.gz, .zip) here, or</p>
-        <label htmlFor={inputId} className="btn btn-secondary btn-sm">Choose a file to upload</label>
+        <p className="muted">Drop wheels (.whl) and source distributions (.tar.gz, .zip) here, several at once, or</p>
+        <label htmlFor={inputId} className="btn btn-secondary btn-sm">Choose files to upload</label>
         <input
           id={inputId}
           type="file"
+          multiple
           className="visually-hidden"
           accept=".whl,.tar.gz,.tgz,.zip"
-          disabled={busy}
           onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void send(file);
+            add(event.target.files ?? []);
             event.target.value = '';
           }}
         />
       </div>
-      {phase.step === 'reading' && <p role="status">Reading the metadata of {phase.filename}…</p>}
-      {phase.step === 'uploading' && (
-        <div role="status">
-          <label htmlFor={`${inputId}-progress`}>Uploading {phase.filename}</label>
-          <progress id={`${inputId}-progress`} className="progress" max={phase.total || 1} value={phase.loaded} />
+      {items.length > 0 && (
+        <div className="stack">
+          <ul className="upload-list" aria-label={`Uploads to ${index}`} aria-live="polite">
+            {items.map((item) => <UploadRow key={item.id} item={item} index={index} />)}
+          </ul>
+          {finished.length > 0 && (
+            <p><button type="button" className="btn btn-secondary btn-sm" onClick={clearFinished}>Clear finished uploads</button></p>
+          )}
         </div>
       )}
-      {phase.step === 'done' && (
-        <Alert tone="success" title={`Uploaded ${phase.filename}`}>
-          <Link to={paths.packages.version.to(user, name, phase.name, phase.version)}>{phase.name} {phase.version}</Link> is on {index}.
-          {phase.note && <> devpi says: {phase.note}</>}
-        </Alert>
-      )}
-      {phase.step === 'failed' && <Alert tone="error" title={`Could not upload ${phase.filename}`}>{phase.message}</Alert>}
     </section>
   );
 }
