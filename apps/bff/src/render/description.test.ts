@@ -28,7 +28,7 @@ describe('reStructuredText', () => {
   it('renders nested lists, enumerations and field lists', () => {
     expect(rst('- a\n\n  - b\n- c\n')).toBe('<ul><li><p>a</p><ul><li>b</li></ul></li><li>c</li></ul>');
     expect(rst('3. x\n4. y\n')).toBe('<ol start="3"><li>x</li><li>y</li></ol>');
-    expect(rst(':Author: Alice\n')).toContain('<th class="rst-field-name">Author:</th><td>Alice</td>');
+    expect(rst(':Author: Alice\n')).toBe('<dl class="rst-fields"><dt>Author:</dt><dd>Alice</dd></dl>');
   });
 
   it('renders literal blocks and highlights code-block directives', () => {

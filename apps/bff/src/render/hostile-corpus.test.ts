@@ -67,9 +67,9 @@ describe('hostile description corpus', () => {
     const { html } = renderDescription(source, type);
     const { findings, tags, text } = inspect(html);
     expect(findings).toEqual([]);
-    // The harmless part still renders: the heading survives (demoted from h1 to h3), so the corpus is
-    // not passing by emptiness.
-    expect(tags).toContain('h3');
+    // The harmless part still renders, so the corpus is not passing by emptiness. (A lone rST title
+    // becomes the document title and is not shown, as in readme_renderer, so rST files may have no heading.)
+    expect(tags).toContain(entry.endsWith('.md') ? 'h3' : 'p');
     expect(text.length).toBeGreaterThan(10);
   });
 

@@ -22,8 +22,7 @@ const allowedClasses: Record<string, string[]> = {
   pre: codeClasses,
   div: ['admonition', 'admonition-*', 'rst-*'],
   p: ['admonition-title'],
-  table: ['rst-fields'],
-  th: ['rst-field-name'],
+  dl: ['rst-fields', 'rst-options'],
 };
 
 const linkRel = 'nofollow noopener noreferrer';

@@ -1,7 +1,10 @@
 import { escapeHtml, highlightBlock } from '../highlight.js';
 import type { RstContext } from './context.js';
 import { parseDirective, renderDirective } from './directives.js';
+import { noteLabel } from './footnotes.js';
+import { gridTable, isGridBorder } from './grid-table.js';
 import { renderInline } from './inline.js';
+import { isOptionLine, optionList } from './option-list.js';
 import { dedent, indentedBlock, indentOf, isAdornment, isBlank } from './lines.js';
 import { isSimpleTableBorder, simpleTable } from './tables.js';
 
@@ -50,16 +53,17 @@ function fieldList(lines: string[], from: number, ctx: RstContext): Step {
     if (!m?.[1]) break;
     const { block, next } = indentedBlock(lines, j + 1, 0);
     const body = [(lines[j] ?? '').slice(m[0].length), ...dedent(block)];
-    rows.push(`<tr><th class="rst-field-name">${renderInline(m[1], ctx)}:</th><td>${compact(renderBlocks(body, ctx))}</td></tr>`);
+    rows.push(`<dt>${renderInline(m[1], ctx)}:</dt><dd>${compact(renderBlocks(body, ctx))}</dd>`);
     j = next;
     while (j < lines.length && isBlank(lines[j])) j += 1;
   }
-  return { html: `<table class="rst-fields"><tbody>${rows.join('')}</tbody></table>`, next: j };
+  // A definition list, as docutils' HTML5 writer has it (and PyPI shows it).
+  return { html: `<dl class="rst-fields">${rows.join('')}</dl>`, next: j };
 }
 
 function isTerm(line: string | undefined): boolean {
   if (line === undefined || isBlank(line) || indentOf(line) > 0) return false;
-  return !line.startsWith('.. ') && !bullet.test(line) && !enumerated.test(line) && !field.test(line);
+  return !line.startsWith('.. ') && !bullet.test(line) && !enumerated.test(line) && !field.test(line) && !isOptionLine(line);
 }
 
 function definitionList(lines: string[], from: number, ctx: RstContext): Step {
@@ -68,7 +72,7 @@ function definitionList(lines: string[], from: number, ctx: RstContext): Step {
   while (j < lines.length && isTerm(lines[j]) && indentOf(lines[j + 1] ?? '') > 0 && !isBlank(lines[j + 1])) {
     const [term, ...classifiers] = (lines[j] ?? '').split(' : ');
     const { block, next } = indentedBlock(lines, j + 1, 0);
-    const extra = classifiers.length ? ` <em>: ${escapeHtml(classifiers.join(' : '))}</em>` : '';
+    const extra = classifiers.length ? ` : ${escapeHtml(classifiers.join(' : '))}` : '';
     parts.push(`<dt>${renderInline(term ?? '', ctx)}${extra}</dt><dd>${renderBlocks(dedent(block), ctx)}</dd>`);
     j = next;
     while (j < lines.length && isBlank(lines[j])) j += 1;
@@ -84,7 +88,8 @@ function explicit(lines: string[], from: number, ctx: RstContext): Step {
   const footnote = /^\.\. \[([^\]]+)\]\s*(.*)$/.exec(first);
   if (footnote) {
     const body = [footnote[2] ?? '', ...dedent(block)];
-    return { html: `<div class="rst-footnote"><p>[${escapeHtml(footnote[1] ?? '')}]</p>${renderBlocks(body, ctx)}</div>`, next };
+    const label = noteLabel(footnote[1] ?? '', ctx.notes, escapeHtml) ?? `<span class="rst-label">[${escapeHtml(footnote[1] ?? '')}]</span>`;
+    return { html: `<div class="rst-footnote">${label}${renderBlocks(body, ctx)}</div>`, next };
   }
   const directive = parseDirective(first, block);
   return { html: directive ? renderDirective(directive, ctx, renderBlocks) : '', next };
@@ -133,12 +138,7 @@ function block(lines: string[], i: number, ctx: RstContext): Step {
   }
   if (line.startsWith('..') && (line === '..' || line.startsWith('.. '))) return explicit(lines, i, ctx);
   if (isSimpleTableBorder(line)) return simpleTable(lines, i, ctx);
-  if (/^\+[-=+]+\+\s*$/.test(line)) {
-    // Grid tables keep their drawing: a faithful grid parser is not worth its weight for READMEs.
-    let j = i;
-    while (j < lines.length && /^[+|]/.test(lines[j] ?? '')) j += 1;
-    return { html: `<pre>${escapeHtml(lines.slice(i, j).join('\n'))}</pre>`, next: j };
-  }
+  if (isGridBorder(line)) return gridTable(lines, i, ctx, renderBlocks);
   if (line.startsWith('>>> ')) {
     let j = i;
     while (j < lines.length && !isBlank(lines[j])) j += 1;
@@ -162,6 +162,7 @@ function block(lines: string[], i: number, ctx: RstContext): Step {
     return { html: `<ol${attr}>${html}</ol>`, next };
   }
   if (field.test(line)) return fieldList(lines, i, ctx);
+  if (isOptionLine(line)) return optionList(lines, i, ctx, renderBlocks, compact);
   if (isTerm(line) && !isBlank(nextLine) && indentOf(nextLine ?? '') > 0) return definitionList(lines, i, ctx);
   return paragraph(lines, i, ctx);
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../highlight.js';
+import { collectNotes, type Notes } from './footnotes.js';
 
 /** What the whole document defines and any paragraph may refer to. */
 export interface RstContext {
@@ -10,6 +11,8 @@ export interface RstContext {
   substitutions: Map<string, string>;
   /** Section title styles in order of first appearance: the index is the heading level - 1. */
   titleStyles: string[];
+  /** Footnotes and citations, numbered. */
+  notes: Notes;
 }
 
 /** Reference names compare case-insensitively with whitespace collapsed, as in docutils. */
@@ -34,7 +37,7 @@ function optionsOf(lines: string[], from: number): { options: Map<string, string
 
 /** First pass: collects targets and substitutions, which rST lets a document use before defining. */
 export function collectContext(lines: string[], inline: (text: string, ctx: RstContext) => string): RstContext {
-  const ctx: RstContext = { targets: new Map(), anonymous: [], substitutions: new Map(), titleStyles: [] };
+  const ctx: RstContext = { targets: new Map(), anonymous: [], substitutions: new Map(), titleStyles: [], notes: collectNotes(lines) };
   const pending: Array<[string, string]> = [];
   lines.forEach((line, i) => {
     const target = targetLine.exec(line);

@@ -1,5 +1,6 @@
 import { escapeHtml, highlightBlock } from '../highlight.js';
 import type { RstContext } from './context.js';
+import { csvTable } from './csv-table.js';
 import { renderInline } from './inline.js';
 import { dedent, isBlank } from './lines.js';
 
@@ -63,6 +64,7 @@ export function renderDirective(d: Directive, ctx: RstContext, blocks: BlockRend
     const body = d.name === 'admonition' || !d.argument ? d.content : [d.argument, ...d.content];
     return `<div class="admonition admonition-${d.name}"><p class="admonition-title">${escapeHtml(title)}</p>${blocks(body, ctx)}</div>`;
   }
+  if (d.name === 'csv-table') return csvTable(d.argument, d.options, d.content, ctx);
   if (d.name === 'parsed-literal') return `<pre>${renderInline(d.content.join('\n'), ctx)}</pre>`;
   if (d.name === 'topic' || d.name === 'sidebar' || d.name === 'rubric') {
     return `<div class="rst-${d.name}"><p><strong>${renderInline(d.argument, ctx)}</strong></p>${blocks(d.content, ctx)}</div>`;

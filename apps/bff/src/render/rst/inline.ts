@@ -1,5 +1,6 @@
 import { escapeHtml } from '../highlight.js';
 import { refName, type RstContext } from './context.js';
+import { noteReference } from './footnotes.js';
 
 // One alternation, tried left to right at each position. Every quantifier is bounded so a hostile
 // paragraph full of unmatched markup stays linear instead of backtracking quadratically.
@@ -17,6 +18,7 @@ const inlinePattern = new RegExp(
     /\b([A-Za-z0-9](?:[\w.+-]{0,200}[A-Za-z0-9])?)_(?![\w])/.source, // 14: simple reference
     /(https?:\/\/[^\s<>"'`]{1,2000}[^\s<>"'`.,;:!?)\]])/.source, // 15: standalone URL
     /([\w.+-]{1,64}@[\w-]{1,64}(?:\.[\w-]{1,64}){1,10})/.source, // 16: email address
+    /\[(\d{1,9}|#[\w.-]{0,100}|[A-Za-z][\w.-]{0,100})\]_/.source, // 17: footnote or citation reference
   ].join('|'),
   'g',
 );
@@ -81,6 +83,7 @@ export function renderInline(text: string, ctx: RstContext): string {
       out += href ? link(href, escapeHtml(m[14])) : escapeHtml(m[0]);
     } else if (m[15] !== undefined) out += link(m[15], escapeHtml(m[15]));
     else if (m[16] !== undefined) out += link(`mailto:${m[16]}`, escapeHtml(m[16]));
+    else if (m[17] !== undefined) out += noteReference(m[17], ctx.notes, escapeHtml);
   }
   return out + escapeHtml(text.slice(last));
 }
