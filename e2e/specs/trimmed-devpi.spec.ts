@@ -45,5 +45,6 @@ test('package pages work signed in when devpi refuses anonymous reads', async ({
   await expect(app.shell.main.getByText('2.1.0').first()).toBeVisible();
   await app.packages.gotoVersion(owner.name, index.index, wheel.name, wheel.version);
   await expect(app.packages.fileRow(wheel.filename)).toBeVisible();
-  await expect(app.packages.description.getByText('Browsed behind a read restriction.')).toBeVisible();
+  // The version's own metadata came through too, not only its files.
+  await expect(app.shell.main.getByText(`End-to-end test package ${wheel.name}`).first()).toBeVisible();
 });
