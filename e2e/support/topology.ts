@@ -52,7 +52,12 @@ async function devpiUpstream(devpiUrl: string): Promise<string> {
   return `${address}:${url.port || '80'}`;
 }
 
-export async function startTopology(): Promise<Topology> {
+export interface TopologyOptions {
+  /** Start the double trimmed the way devpi-admin / devpi-lockdown trim devpi (its `--trimmed`). */
+  trimmed?: boolean;
+}
+
+export async function startTopology(options: TopologyOptions = {}): Promise<Topology> {
   requireBuilt(bffEntry);
   requireBuilt(join(webDist, 'index.html'));
   const children: ChildProcess[] = [];
@@ -72,7 +77,8 @@ export async function startTopology(): Promise<Topology> {
       requireBuilt(simCli);
       const port = await freePort();
       // As in docker-compose.yml: only root may create users and indexes.
-      const sim = node(simCli, ['--host', '127.0.0.1', '--port', String(port), '--restrict-modify', 'root'], process.env);
+      const args = ['--host', '127.0.0.1', '--port', String(port), '--restrict-modify', 'root', ...(options.trimmed === true ? ['--trimmed'] : [])];
+      const sim = node(simCli, args, process.env);
       children.push(sim);
       devpiUrl = `http://127.0.0.1:${port}`;
       await waitForHttp(`${devpiUrl}/+api`, sim);

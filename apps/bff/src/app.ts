@@ -60,7 +60,8 @@ export function createApp(deps: AppDeps): express.Express {
     sessions.rotate(res, session, token, expiration);
     req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
   };
-  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now) };
+  // A started server (it passes its lifecycle) keeps the package lists warm; tests of the app do not.
+  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now), keepWarm: deps.lifecycle !== undefined };
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DevpiClientOptions, LoginResult, ModifyUserResult, PushInput, UploadResult } from './client-types.js';
 import { isSpecificReason } from './errors.js';
-import { DevpiHttp, HTML_TYPE, JSON_TYPE, PEP691_TYPE, readBody } from './http.js';
+import { DevpiHttp, HTML_TYPE, JSON_TYPE, PEP691_TYPE, readBody, serialOf } from './http.js';
 import type { IndexOp } from './index-ops.js';
 import { filePath, flag, projectPath, simplePath, stagePath, userPath, versionPath } from './paths.js';
 import { envelope, MessageBody } from './schemas/envelope.js';
@@ -75,6 +75,17 @@ export class DevpiClient {
     const path = user !== undefined && index !== undefined ? `${stagePath(user, index)}/+api` : '/+api';
     const ex = await this.http.send({ method: 'GET', path, accept: JSON_TYPE });
     return (await this.http.parse(ex, envelope('apiconfig', ApiConfig))).result;
+  }
+
+  /**
+   * devpi's current serial, from the `X-Devpi-Serial` header of `GET /+api`: every devpi answer
+   * carries it, and `/+api` is the one read devpi-lockdown and read-restricting plugins leave open
+   * (clients need it to log in), where `/+status` may be trimmed to `{"status": "ok"}`.
+   */
+  async serial(): Promise<number> {
+    const ex = await this.http.send({ method: 'GET', path: '/+api', accept: JSON_TYPE });
+    await readBody(ex.response);
+    return serialOf(ex);
   }
 
   async status(): Promise<Status> {

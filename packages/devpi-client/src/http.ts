@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { authHeaders, type DevpiAuth } from './auth.js';
 import { DevpiError, httpError } from './errors.js';
 import { joinUrl } from './url.js';
@@ -96,15 +96,22 @@ export class DevpiHttp {
     const body = await readBody(exchange.response);
     const result = schema.safeParse(body);
     if (result.success) return result.data;
-    throw new DevpiError({
-      kind: 'invalid_response',
-      status: exchange.response.status,
-      method: exchange.method,
-      url: exchange.url,
-      message: `unexpected response from devpi for ${exchange.method} ${exchange.url}: ${result.error.message}`,
-      reason: exchange.response.statusText,
-      body,
-      cause: result.error,
-    });
+    throw invalidResponse(exchange, `unexpected response from devpi for ${exchange.method} ${exchange.url}: ${result.error.message}`, body, result.error);
   }
+}
+
+/** `X-Devpi-Serial`: the serial devpi had committed when it answered; on every devpi answer. */
+export const SerialHeader = z.string().regex(/^\d+$/).transform(Number);
+
+/** devpi's serial from an answer's `X-Devpi-Serial`; a missing or malformed one is `invalid_response`. */
+export function serialOf(exchange: Exchange): number {
+  const raw = exchange.response.headers.get('x-devpi-serial');
+  const parsed = SerialHeader.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw invalidResponse(exchange, `devpi sent no usable X-Devpi-Serial header for ${exchange.method} ${exchange.url} (got ${JSON.stringify(raw)})`, raw);
+}
+
+function invalidResponse(exchange: Exchange, message: string, body: unknown, cause?: unknown): DevpiError {
+  const { response, method, url } = exchange;
+  return new DevpiError({ kind: 'invalid_response', status: response.status, method, url, message, reason: response.statusText, body, cause });
 }

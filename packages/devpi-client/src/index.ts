@@ -3,6 +3,7 @@ export type { DevpiClientOptions, LoginResult, ModifyUserResult, PushInput, Uplo
 export { DevpiError, devpiMessage } from './errors.js';
 export type { DevpiErrorInit, DevpiErrorKind } from './errors.js';
 export type { FetchFn } from './http.js';
+export { SerialHeader } from './http.js';
 export { authHeaders, base64Utf8 } from './auth.js';
 export type { DevpiAuth } from './auth.js';
 export { op } from './index-ops.js';

@@ -3,7 +3,7 @@ import { startDevpiSim } from './server.js';
 import type { DevpiSim } from './server.js';
 
 /**
- * `devpi-sim --host 127.0.0.1 --port N [--restrict-modify root] [--outside-url URL] [--latency-ms N] [--demo]`:
+ * `devpi-sim --host 127.0.0.1 --port N [--restrict-modify root] [--outside-url URL] [--latency-ms N] [--trimmed] [--demo]`:
  * start like devpi-init followed by devpi-server, seed the demo if asked, then print one line when ready.
  */
 export async function runCli(argv: string[], print: (line: string) => void = console.log): Promise<DevpiSim> {
@@ -15,6 +15,7 @@ export async function runCli(argv: string[], print: (line: string) => void = con
       'restrict-modify': { type: 'string' },
       'outside-url': { type: 'string' },
       'latency-ms': { type: 'string' },
+      trimmed: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
     },
   });
@@ -24,6 +25,7 @@ export async function runCli(argv: string[], print: (line: string) => void = con
     restrictModify: values['restrict-modify']?.split(',').map((s) => s.trim()).filter(Boolean),
     outsideUrl: values['outside-url'],
     latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0,
+    trimmed: values.trimmed,
   });
   if (values.demo) {
     const { seedDemo } = await import('./seed-demo.js');

@@ -10,7 +10,8 @@ export function parseMultipart(contentType: string, body: Buffer): Promise<Form>
     const form: Form = { fields: new Map(), files: new Map() };
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: 16 * 1024 * 1024 } });
+      // preservePath: webob hands devpi the filename as the client sent it, `/` and all.
+      bb = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: 16 * 1024 * 1024 }, preservePath: true });
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));
       return;

@@ -44,7 +44,8 @@ export function normalizedNameRepr(normalized: string, original: string): string
 const ARCHIVE_EXTS = ['.tar.gz', '.tar.bz2', '.tar.xz', '.tgz', '.tar', '.zip', '.whl', '.egg', '.exe', '.msi', '.dmg', '.rpm', '.deb', '.doc.zip'];
 
 export function isValidArchiveName(filename: string): boolean {
-  return ARCHIVE_EXTS.some((ext) => filename.endsWith(ext)) && !filename.includes('/');
+  // devpi_common's safe_filenames regex: a `/` passes here and fails later, in devpi's keyfs (a 500).
+  return ARCHIVE_EXTS.some((ext) => filename.endsWith(ext));
 }
 
 /** The suffix devpi sorts simple links by: `-py3-none-any.whl` for wheels, `.tar.gz` for sdists. */

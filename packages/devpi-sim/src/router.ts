@@ -1,6 +1,6 @@
 // URL dispatch mirroring devpi-server's routes plus the devpi-web views.
 import type { Ctx } from './http.js';
-import { Reply, abort, apireturn, html, noRoute, noView, redirect, wantsHtml, wantsJson } from './http.js';
+import { Reply, abort, apireturn, html, noRoute, noView, redirect, replicationDisabled, wantsHtml, wantsJson } from './http.js';
 import { docFile } from './docs.js';
 import { docFramePage, indexPage, owningStage, projectPage, rootPage, statusPage, userPage, versionPage } from './html-web.js';
 import { listVersions } from './stage-ops.js';
@@ -13,6 +13,7 @@ import { postToxresult } from './routes-toxresult.js';
 import { postToIndex } from './routes-upload.js';
 import { apiconfig, createUser, deleteUser, getUser, listUsers, login, modifyUser } from './routes-users.js';
 import { statusResult } from './status.js';
+import { trimmedReply } from './trimmed.js';
 
 const INSTALLER_UA = /^([^ ]* )*(distribute|setuptools|pip|pex|uv)\/.*/;
 
@@ -133,6 +134,8 @@ async function projectRoute(ctx: Ctx, user: string, index: string, rest: string[
 }
 
 export async function route(ctx: Ctx): Promise<Reply> {
+  const trimmed = trimmedReply(ctx);
+  if (trimmed) return trimmed;
   const segs = ctx.path.split('/').slice(1);
   const [first = '', second, ...rest] = segs;
   if (segs.length === 1 && first === '') {
@@ -140,6 +143,8 @@ export async function route(ctx: Ctx): Promise<Reply> {
     if (wantsJson(ctx)) return listUsers(ctx);
     return wantsHtml(ctx) ? html(rootPage(ctx)) : noView(ctx);
   }
+  // pyramid's `/+changelog/{serial}` and `/+changelog/{serial}-` match any method and any segment.
+  if (first === '+changelog' && segs.length === 2 && second !== '') return replicationDisabled(ctx);
   if (first.startsWith('+')) return segs.length === 1 ? plusRoute(ctx, first) : noRoute(ctx);
   ctx.crumbs.user = first;
   if (second === undefined) return userRoute(ctx, first);

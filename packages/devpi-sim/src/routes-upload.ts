@@ -1,7 +1,7 @@
 // POST to an index: twine/setuptools uploads (submit), devpi push (JSON) and pip's XML-RPC search.
 import { createHash } from 'node:crypto';
 import type { Ctx, Reply } from './http.js';
-import { abort, abortSubmit, apireturn, getJson, html, isObject, uploadChallenge } from './http.js';
+import { abort, abortSubmit, apireturn, getJson, html, internalServerError, isObject, uploadChallenge } from './http.js';
 import type { IndexRec, JsonValue } from './model.js';
 import { indexName, isMirror } from './model.js';
 import { metadataFromForm } from './metadata.js';
@@ -32,7 +32,11 @@ function submit(ctx: Ctx, user: string, index: string, ix: IndexRec | undefined,
   const store = ctx.sim.store;
   const action = field(form, ':action');
   const who = ctx.identity?.user ?? null;
+  // devpi's keyfs refuses a key part holding `/` with a ValueError: caught as invalid metadata on
+  // register, uncaught (waitress's 500) on a file or doc upload. Nothing is stored either way.
+  const slashed = (field(form, 'version') ?? '').includes('/');
   if (action === 'submit') {
+    if (slashed) return abortSubmit(ctx, 400, `invalid metadata: ${field(form, 'version') ?? ''}`);
     setVersionData(store, ix, metadataFromForm(form.fields, false));
     return html('');
   }
@@ -51,6 +55,7 @@ function submit(ctx: Ctx, user: string, index: string, ix: IndexRec | undefined,
       return abortSubmit(ctx, 400, `filename ${pyRepr(content.filename)} does not match project name ${pyRepr(name)}`);
     }
   }
+  if (slashed || (action === 'file_upload' && content.filename.includes('/'))) return internalServerError();
   const existing = getVersion(ix, project, version);
   const updates = metadataFromForm(form.fields, true);
   const rec = existing && action === 'file_upload'

@@ -25,6 +25,11 @@ export interface DevpiSimOptions {
   upstreamOverrides?: Record<string, string>;
   /** Artificial delay per request in ms, to give benchmarks devpi-like costs. */
   latencyMs?: number;
+  /**
+   * Answer anonymous callers the way devpi-admin (acl_read) and devpi-lockdown trim devpi:
+   * `GET /+status` is only `{"status": "ok"}` and reads of an index are refused (403).
+   */
+  trimmed?: boolean;
 }
 
 export interface DevpiSim {
@@ -92,13 +97,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function write(sim: Sim, res: ServerResponse, reply: Reply, head: boolean): void {
   // encode once: big simple pages are tens of megabytes
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
-  const headers: Record<string, string> = {
+  const devpiHeaders: Record<string, string> = reply.bare ? {} : {
     'X-Devpi-Serial': String(sim.store.serial),
     'X-Devpi-Uuid': sim.store.uuid,
     'X-Devpi-Primary-Uuid': sim.store.uuid,
     'X-Devpi-Master-Uuid': sim.store.uuid,
     'X-Devpi-Api-Version': '2',
     'X-Devpi-Server-Version': SERVER_VERSION,
+  };
+  const headers: Record<string, string> = {
+    ...devpiHeaders,
     'Content-Length': String(body.length),
     ...reply.headers,
   };
@@ -129,6 +137,7 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
     offline: opts.offline ?? 'non-loopback',
     upstreamOverrides: opts.upstreamOverrides ?? {},
     latencyMs: opts.latencyMs ?? 0,
+    trimmed: opts.trimmed ?? false,
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 0,
   };

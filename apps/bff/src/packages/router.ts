@@ -11,6 +11,7 @@ import { pageOf } from './name-lists.js';
 import { projectView } from './project-view.js';
 import { searchByName, searchFullText } from './search.js';
 import { PackageStore } from './package-store.js';
+import type { Reader } from './reader.js';
 import { versionView } from './version-view.js';
 import type { RouteDeps } from '../http/route-deps.js';
 import { parseInput } from '../http/validate.js';
@@ -18,6 +19,8 @@ import { parseInput } from '../http/validate.js';
 export interface PackagesRouteDeps extends RouteDeps {
   /** Shared project-list memory; one per app. Built from `devpi` when not given (tests pass one). */
   store?: PackageStore;
+  /** Load mirror lists at start and refresh them ahead of expiry (a started server does). */
+  keepWarm?: boolean;
 }
 
 const indexName = (req: Request): string => `${String(req.params.user)}/${String(req.params.index)}`;
@@ -27,17 +30,20 @@ const wantsFresh = (req: Request): boolean => /no-cache/i.test(req.get('cache-co
 
 /**
  * Package browsing: paged project lists, project and version pages, search. Lists come from the
- * shared {@link PackageStore} (read anonymously, since they are shared); everything about one
- * project is read as the session's user.
+ * shared {@link PackageStore} (anonymous reads shared by all while devpi allows them, else read
+ * as the session's user); everything about one project is read as the session's user.
  */
 export function packagesRouter(deps: PackagesRouteDeps): Router {
   const router = Router();
   const store = deps.store ?? new PackageStore(deps.devpi, { now: deps.now });
+  if (deps.keepWarm === true) store.keepWarm();
+  // Who reads: lists are shared while devpi lets anyone read them, else read as the session.
+  const reader = (req: Request): Reader => ({ key: req.devpiSession?.user ?? '', client: deps.devpiFor(req) });
   const publicUrl = deps.config.publicUrl ?? deps.config.devpiUrl;
 
   router.get('/packages/\\+search', async (req, res) => {
     const query = parseInput(searchQuerySchema, req.query);
-    const { web } = await store.state();
+    const { web } = await store.state(false, reader(req));
     let body: SearchResult;
     if (query.mode === 'fulltext' && web) {
       // devpi-web pages by 10; the dashboard asks for the page holding `offset`.
@@ -45,15 +51,15 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
       const { items, hasMore } = await searchFullText(deps.devpiFor(req), query.q, page);
       body = { query: query.q, mode: 'fulltext', fullTextAvailable: true, hasMore, total: (page - 1) * 10 + items.length, offset: (page - 1) * 10, limit: 10, items };
     } else {
-      const { total, items } = await searchByName(store, query.q, query.offset, query.limit);
+      const { total, items } = await searchByName(store, reader(req), query.q, query.offset, query.limit);
       body = { query: query.q, mode: 'name', fullTextAvailable: web, hasMore: false, total, offset: query.offset, limit: query.limit, items };
     }
     res.json(body);
   });
 
   router.get('/packages/:user/:index', async (req, res) => {
-    if (wantsFresh(req)) await store.state(true);
-    const overview = indexOverview(indexName(req), await store.configs(), req.devpiSession?.user, publicUrl);
+    if (wantsFresh(req)) await store.serial(true);
+    const overview = indexOverview(indexName(req), await store.configs(reader(req)), req.devpiSession?.user, publicUrl);
     if (!overview) throw notFound(`The index ${indexName(req)}`);
     res.json(overview);
   });
@@ -61,8 +67,8 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
   router.get('/packages/:user/:index/\\+projects', async (req, res) => {
     const query = parseInput(projectListQuerySchema, req.query);
     const name = indexName(req);
-    if (wantsFresh(req)) await store.state(true);
-    const loaded = await store.list(name, query.scope);
+    if (wantsFresh(req)) await store.serial(true);
+    const loaded = await store.list(name, query.scope, reader(req));
     if (!loaded) throw notFound(`The index ${name}`);
     const hits = query.q ? await store.search(`${query.scope}:${name}`, loaded, query.q) : undefined;
     const { total, items } = pageOf(loaded.list, hits?.hits, query.offset, query.limit);
@@ -81,7 +87,7 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
 
   router.get('/packages/:user/:index/:project', async (req, res) => {
     const name = indexName(req);
-    const configs = await store.configs();
+    const configs = await store.configs(reader(req));
     const overview = indexOverview(name, configs, req.devpiSession?.user, publicUrl);
     const config = configs.get(name);
     if (!overview || !config) throw notFound(`The index ${name}`);
@@ -101,9 +107,9 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
 
   router.get('/packages/:user/:index/:project/:version', async (req, res) => {
     const name = indexName(req);
-    const config = (await store.configs()).get(name);
+    const config = (await store.configs(reader(req))).get(name);
     if (!config) throw notFound(`The index ${name}`);
-    const { web } = await store.state();
+    const { web } = await store.state(false, reader(req));
     const project = String(req.params.project);
     const version = String(req.params.version);
     const view = await versionView({
@@ -113,7 +119,7 @@ export function packagesRouter(deps: PackagesRouteDeps): Router {
       project,
       version,
       config,
-      visible: async () => (await store.list(name, 'all'))?.list,
+      visible: async () => (await store.list(name, 'all', reader(req)))?.list,
       webAvailable: web,
       simpleUrl: simpleUrl(publicUrl, name),
     });

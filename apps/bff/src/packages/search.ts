@@ -2,6 +2,7 @@ import type { DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { SearchHit } from '@devpi-dashboard/dashboard-api';
 import { Parser } from 'htmlparser2';
 import type { PackageStore } from './package-store.js';
+import { isRefused, type Reader } from './reader.js';
 
 interface Segment {
   index: string;
@@ -15,19 +16,23 @@ interface Segment {
  * Name search over every index's cached list. Results go exact matches first, then prefix, then
  * substring matches, each tier across all indexes (stages before mirrors, so local packages lead).
  */
-export async function searchByName(store: PackageStore, query: string, offset: number, limit: number): Promise<{ total: number; items: SearchHit[] }> {
-  const configs = await store.configs();
+export async function searchByName(store: PackageStore, reader: Reader, query: string, offset: number, limit: number): Promise<{ total: number; items: SearchHit[] }> {
+  const configs = await store.configs(reader);
   const ordered = [...configs.entries()].sort(([a, ca], [b, cb]) => (ca.type === cb.type ? (a < b ? -1 : 1) : ca.type === 'mirror' ? 1 : -1));
   const found = await Promise.all(
     ordered.map(async ([name, config]) => {
-      const loaded = await store.ownList(name, config);
-      return { name, loaded, hits: await store.search(name, loaded, query) };
+      // An index devpi will not let this reader read (a read-restricting plugin) is not searched.
+      const loaded = await store.ownList(name, config, reader).catch((error: unknown) => {
+        if (isRefused(error)) return undefined;
+        throw error;
+      });
+      return { name, loaded, hits: loaded && (await store.search(name, loaded, query)) };
     }),
   );
   const segments: Segment[] = [];
   for (const tier of [0, 1, 2]) {
     for (const { name, loaded, hits } of found) {
-      if (!hits) continue;
+      if (!hits || !loaded) continue;
       const bounds = [0, hits.exact, hits.exact + hits.prefix, hits.hits.length];
       const from = bounds[tier] ?? 0;
       const to = bounds[tier + 1] ?? 0;

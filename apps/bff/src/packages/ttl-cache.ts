@@ -49,6 +49,25 @@ export class TtlCache<T> {
     this.entries.delete(name);
   }
 
+  /** Forgets every entry whose name matches (an index's lists for every principal set). */
+  invalidateWhere(matches: (name: string) => boolean): void {
+    for (const name of [...this.entries.keys()]) if (matches(name)) this.entries.delete(name);
+  }
+
+  /** Re-loads a held entry in the background, serving the old value meanwhile; false when none is held. */
+  refresh(name: string, load: () => Promise<T>): boolean {
+    const entry = this.entries.get(name);
+    if (entry?.value === undefined || entry.loading) return false;
+    this.start(name, entry, load).catch(() => undefined);
+    return true;
+  }
+
+  /** How long ago the named entry's value was loaded, or undefined when there is none yet. */
+  ageOf(name: string): number | undefined {
+    const entry = this.entries.get(name);
+    return entry?.value === undefined ? undefined : this.options.now() - entry.loadedAt;
+  }
+
   private start(name: string, entry: Entry<T>, load: () => Promise<T>): Promise<T> {
     const loading = load().then(
       (value) => {
