@@ -2,16 +2,13 @@
 // view and to a search result through the BFF, next to what devpi itself would send. The double
 // holds 600,000 projects in a stage and mirrors that stage over HTTP, as a mirror of pypi.org
 // would; it runs in its own process (this file, started with `serve-double`), the BFF in another.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { DevpiClient } from '@devpi-dashboard/devpi-client';
 import { startDevpiSim } from '@devpi-dashboard/devpi-sim';
-import { stopChildren } from './support.js';
+import { startReadyChild, stopChildren } from './support.js';
 import type { BenchRow } from './types.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -31,31 +28,16 @@ async function serveDouble(): Promise<void> {
   const rootClient = admin.withAuth('root', (await admin.login('root', '')).token);
   await rootClient.createUser('bench', { password: 'bench-pw' });
   await rootClient.createIndex('bench', 'upstream', { bases: [], acl_upload: ['bench'] });
-  sim.bulkRegister('bench/upstream', Array.from({ length: PROJECTS }, (_, i) => `pkg-${String(i).padStart(6, '0')}`));
   await rootClient.createIndex('bench', 'pypi', { type: 'mirror', mirror_url: `${sim.url}/bench/upstream/+simple/` });
   await rootClient.createIndex('bench', 'dev', { bases: [MIRROR], acl_upload: ['bench'] });
+  // Last: registering 600,000 names blocks this process for seconds on a busy machine, long
+  // enough for the double's keep-alive timer to close the client's idle socket under its next request.
+  sim.bulkRegister('bench/upstream', Array.from({ length: PROJECTS }, (_, i) => `pkg-${String(i).padStart(6, '0')}`));
   console.log(`double ready ${sim.url}`);
 }
 
 const children: ChildProcess[] = [];
-
-async function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const lines = createInterface({ input: child.stdout ?? Readable.from([]) });
-  const exited = once(child, 'exit').then(([code]) => {
-    throw new Error(`${args.join(' ')} exited with ${String(code)} before it was ready`);
-  });
-  const found = new Promise<string>((resolve) => {
-    lines.on('line', (line) => {
-      const m = ready.exec(line);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-  });
-  const url = await Promise.race([found, exited]);
-  lines.on('line', () => undefined);
-  return url;
-}
+const startChild = (args: string[], env: NodeJS.ProcessEnv, ready: RegExp) => startReadyChild(children, root, args, env, ready);
 
 interface Sample { ms: number; bytes: number }
 

@@ -2,7 +2,7 @@
 // `npm run build`): the initial JS (what index.html loads, the budgeted figure), the first screen
 // (initial plus the app layout with the shared API layer and the overview route), and what each
 // route adds when navigated to (beyond the initial JS and, for screens inside the app layout,
-// beyond the layout). Sizes are gzipped with zlib's default level, as a server compresses on the fly.
+// beyond the layout). Sizes are those of the build's .gz twins, the bytes nginx and the BFF send.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,11 +12,13 @@ import type { BenchRow } from './types.js';
 
 const BENCH = 'bundle';
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'dist');
-const INITIAL_BUDGET_KB = 150;
+/** Issue 15: at most 100 KB of JavaScript, gzipped, on a cold load of the landing page. */
+const INITIAL_BUDGET_KB = 100;
 
 const chunkSchema = z.object({
   file: z.string(),
   src: z.string().optional(),
+  name: z.string().optional(),
   isEntry: z.boolean().optional(),
   isDynamicEntry: z.boolean().optional(),
   imports: z.array(z.string()).optional(),
@@ -24,7 +26,8 @@ const chunkSchema = z.object({
 type Chunk = z.infer<typeof chunkSchema>;
 
 function gzipKb(file: string): number {
-  return gzipSync(readFileSync(join(dist, file))).length / 1024;
+  const twin = join(dist, `${file}.gz`);
+  return (existsSync(twin) ? readFileSync(twin).length : gzipSync(readFileSync(join(dist, file)), { level: 9 }).length) / 1024;
 }
 
 /** `key` and everything it imports statically, as manifest keys. */
@@ -62,21 +65,24 @@ export async function run(): Promise<BenchRow[]> {
     { bench: BENCH, metric: 'initial JS (index.html), gzipped', value: initialKb, unit: 'KB', target: `<= ${INITIAL_BUDGET_KB} KB`, ok: initialKb <= INITIAL_BUDGET_KB },
   ];
 
+  // Screens are grouped by area (apps/web/vite/chunk-groups.ts); the layout and the landing page
+  // live in the entry. A route module that is still its own dynamic entry is listed by its name.
   const routes = Object.entries(manifest)
     .filter(([, chunk]) => chunk.isDynamicEntry && chunk.src && /\/routes\//.test(chunk.src))
     .map(([key, chunk]) => ({ key, name: routeName(chunk.src ?? key), own: [...closure(manifest, key)].filter((k) => !initial.has(k)) }));
-
   const layout = new Set(routes.find((r) => r.name === 'app-layout')?.own ?? []);
   const firstScreen = new Set([...initial, ...layout, ...(routes.find((r) => r.name === 'home')?.own ?? [])]);
-  rows.push({ bench: BENCH, metric: 'app layout + shared API layer (zod, clients)', value: sizeOf(manifest, layout), unit: 'KB' });
-  rows.push({ bench: BENCH, metric: 'first screen (initial + layout + overview)', value: sizeOf(manifest, firstScreen), unit: 'KB' });
+  const firstKb = sizeOf(manifest, firstScreen);
+  rows.push({ bench: BENCH, metric: 'first screen (initial + layout + overview)', value: firstKb, unit: 'KB', target: `<= ${INITIAL_BUDGET_KB} KB`, ok: firstKb <= INITIAL_BUDGET_KB });
 
-  for (const route of routes.filter((r) => r.name !== 'app-layout').sort((a, b) => a.name.localeCompare(b.name))) {
-    // Login renders outside the layout; every other screen renders inside it.
-    const own = route.name === 'login' ? route.own : route.own.filter((key) => !layout.has(key));
-    rows.push({ bench: BENCH, metric: `route ${route.name}`, value: sizeOf(manifest, own), unit: 'KB' });
+  for (const route of routes.filter((r) => r.name !== 'app-layout' && r.name !== 'home').sort((a, b) => a.name.localeCompare(b.name))) {
+    rows.push({ bench: BENCH, metric: `route ${route.name}`, value: sizeOf(manifest, route.own.filter((key) => !layout.has(key))), unit: 'KB' });
   }
-  rows.push({ bench: BENCH, metric: 'route chunks', value: routes.length, unit: '' });
+  const lazy = Object.entries(manifest).filter(([key, chunk]) => !initial.has(key) && chunk.file.endsWith('.js') && !chunk.isDynamicEntry);
+  for (const [key, chunk] of lazy.sort(([a], [b]) => a.localeCompare(b))) {
+    rows.push({ bench: BENCH, metric: `screens chunk ${chunk.name ?? key}`, value: sizeOf(manifest, [key]), unit: 'KB' });
+  }
+  rows.push({ bench: BENCH, metric: 'JS files in the build', value: Object.values(manifest).filter((chunk) => chunk.file.endsWith('.js')).length, unit: '' });
   return rows;
 }
 

@@ -2,6 +2,7 @@
 // Compose and follows the operating rules, the Dockerfiles lint clean, and nginx accepts the
 // rendered config, with and without TLS.
 import { spawnSync } from 'node:child_process';
+import { connect as http2Connect } from 'node:http2';
 import { request as httpsRequest } from 'node:https';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,22 @@ function httpsHead(url: string, ca: Buffer): Promise<{ status: number; hsts: str
       res.resume();
       const hsts = res.headers['strict-transport-security'];
       resolve({ status: res.statusCode ?? 0, hsts: Array.isArray(hsts) ? hsts[0] : hsts });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The protocol ALPN settled on and the status of a GET over HTTP/2, trusting only `ca`. */
+function http2Get(origin: string, path: string, ca: Buffer): Promise<{ alpn: string | false; status: number }> {
+  return new Promise((resolve, reject) => {
+    const session = http2Connect(origin, { ca });
+    session.on('error', reject);
+    const req = session.request({ ':path': path });
+    req.on('response', (headers) => {
+      const alpn = session.alpnProtocol ?? false;
+      req.resume();
+      req.on('end', () => session.close(() => resolve({ alpn, status: Number(headers[':status']) })));
     });
     req.on('error', reject);
     req.end();
@@ -174,6 +191,8 @@ describe('nginx', () => {
       const tls = await httpsHead(`https://127.0.0.1:${httpsPort}/+nginx-health`, readFileSync(cert));
       expect(tls.status).toBe(200);
       expect(tls.hsts).toMatch(/^max-age=\d+/);
+      // Browsers get every request of a page load over one multiplexed connection.
+      expect(await http2Get(`https://127.0.0.1:${httpsPort}`, '/+nginx-health', readFileSync(cert))).toEqual({ alpn: 'h2', status: 200 });
     } finally {
       await stopChild(nginx);
     }

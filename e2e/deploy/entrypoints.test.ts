@@ -98,7 +98,7 @@ describe('nginx TLS hook', () => {
 
   it('renders the HTTPS listener when a certificate is mounted, and removes it when it is gone', () => {
     const on = hook(true);
-    expect(on).toContain('listen 443 ssl;');
+    expect(on).toContain('listen 443 ssl http2;');
     expect(on).toContain(`ssl_certificate ${conf}/certs/tls.crt;`);
     expect(on).not.toMatch(/\$\{/);
     expect(hook(false)).toBeUndefined();

@@ -1,9 +1,11 @@
 // nginx in front of devpi and the dashboard: the URLs clients always used still work, the
 // dashboard sits under /+dashboard/, and the headers and limits are the ones the template sets.
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
 import { buildWheel, twineUpload } from '../fixtures/python.js';
+import { repoRoot } from '../support/paths.js';
 import { expect, test } from '../fixtures/test.js';
 
 /** A GET from another loopback source address, which nginx must treat as a remote client. */
@@ -93,6 +95,17 @@ test.describe('load balancer', () => {
     const asset = await fetch(new URL(script ?? '', `${topology.lbUrl}/+dashboard/`), { headers: { 'Accept-Encoding': 'gzip' } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-encoding')).toBe('gzip');
+    // Sent from disk (gzip_static), not compressed per request: exactly the build's .gz twin,
+    // with a length (nginx streams what it compresses on the fly without one) and cached for good.
+    const twin = statSync(join(repoRoot, 'apps/web/dist', new URL(script ?? '', topology.lbUrl).pathname.replace(/^\/\+dashboard\//, '') + '.gz'));
+    expect(Number(asset.headers.get('content-length'))).toBe(twin.size);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    // An asset this nginx has no copy of is still asked of the dashboard.
+    const missing = await fetch(`${topology.lbUrl}/+dashboard/assets/not-built-0000.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/json/);
   });
 
   test('takes wheels far above nginx\'s default 1 MB body limit, streamed to devpi', async ({ topology, seed, root }) => {

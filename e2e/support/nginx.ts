@@ -18,6 +18,7 @@ export interface NginxTemplateVars {
   NGINX_RESOLVER: string;
   CLIENT_MAX_BODY_SIZE: string;
   CHANGELOG_ALLOW: string;
+  DASHBOARD_STATIC_DIR: string;
 }
 
 export interface TlsVars {
@@ -32,8 +33,8 @@ export interface NginxPrefix {
   errorLog: string;
 }
 
-/** Loopback defaults: the same template, pointed at processes on this machine. */
-export function loopbackVars(listenPort: number, devpiPort: number, dashboardPort: number): NginxTemplateVars {
+/** Loopback defaults: the same template, pointed at processes on this machine and the built SPA. */
+export function loopbackVars(listenPort: number, devpiPort: number, dashboardPort: number, staticDir = join(repoRoot, 'apps/web/dist')): NginxTemplateVars {
   return {
     LISTEN_PORT: `127.0.0.1:${listenPort}`,
     DEVPI_UPSTREAM: `127.0.0.1:${devpiPort}`,
@@ -41,6 +42,7 @@ export function loopbackVars(listenPort: number, devpiPort: number, dashboardPor
     NGINX_RESOLVER: '127.0.0.1',
     CLIENT_MAX_BODY_SIZE: '1g',
     CHANGELOG_ALLOW: '127.0.0.1',
+    DASHBOARD_STATIC_DIR: staticDir,
   };
 }
 

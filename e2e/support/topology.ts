@@ -118,7 +118,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     closers.push(dns.close);
 
     const vars = {
-      ...loopbackVars(lbPort, 0, bffPort),
+      ...loopbackVars(lbPort, 0, bffPort, staticDir),
       DASHBOARD_UPSTREAM: `${DASHBOARD_NAME}:${bffPort}`,
       NGINX_RESOLVER: `127.0.0.1:${dns.port}`,
       DEVPI_UPSTREAM: await devpiUpstream(devpiUrl),

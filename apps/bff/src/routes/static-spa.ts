@@ -1,26 +1,33 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router } from 'express';
+import express, { Router, type Response } from 'express';
+import { precompressed, sendPrecompressed } from './precompressed.js';
+
+const YEAR_S = 365 * 24 * 60 * 60;
+const immutable = (res: Response) => res.setHeader('Cache-Control', `public, max-age=${YEAR_S}, immutable`);
+const revalidate = (res: Response) => res.setHeader('Cache-Control', 'no-cache');
 
 /**
  * The built SPA under /+dashboard/. Hashed files in assets/ are immutable and cached for a year;
  * index.html is revalidated every time so a deploy shows up at once. Client-side routes that
- * ask for HTML get index.html.
+ * ask for HTML get index.html. The build writes brotli and gzip twins of every text file, which
+ * are sent to clients that accept them, so `npm start` without nginx is compressed too.
  */
 export function staticSpaRouter(staticDir: string): Router {
   const router = Router();
   const indexHtml = join(staticDir, 'index.html');
-  router.use('/assets', express.static(join(staticDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  const assets = join(staticDir, 'assets');
   router.use(
-    express.static(staticDir, {
-      index: false,
-      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
-    }),
+    '/assets',
+    precompressed(assets, immutable),
+    express.static(assets, { index: false, fallthrough: false, cacheControl: false, setHeaders: immutable }),
   );
+  router.use(precompressed(staticDir, revalidate), express.static(staticDir, { index: false, setHeaders: revalidate }));
   router.get('/{*path}', (req, res, next) => {
     if (!req.accepts('html') || !existsSync(indexHtml)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
+    if (sendPrecompressed(req, res, next, indexHtml, revalidate)) return;
+    revalidate(res);
+    res.sendFile(indexHtml, { cacheControl: false });
   });
   return router;
 }

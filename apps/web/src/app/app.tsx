@@ -3,10 +3,12 @@ import { inAppPath } from '../config/paths';
 import { queryClient } from '../lib/query-client';
 import { setSessionExpiredHandler } from '../lib/session-expiry';
 import { AppProvider } from './provider';
-import { createAppRouter } from './router';
+import { prefetchOnIntent } from './prefetch-on-intent';
+import { createAppRouter, routes } from './router';
 import { sessionExpiredHandler } from './session-expired';
 
 const router = createAppRouter();
+prefetchOnIntent(routes);
 setSessionExpiredHandler(sessionExpiredHandler((to) => router.navigate(to), queryClient, () => inAppPath(window.location)));
 
 export function App() {

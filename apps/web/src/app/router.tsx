@@ -1,10 +1,14 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { BASENAME, paths } from '../config/paths';
 import { BootScreen } from '../components/layout/boot-screen';
+import * as appLayout from './routes/app-layout';
+import * as home from './routes/home';
 import { RouteError } from './routes/route-error';
 
 /*
- * Every screen is a lazily imported route module exporting `Component` and, where it needs data,
+ * The app layout and the landing page are in the entry: their loaders start the first API calls
+ * the moment the entry runs, while nothing waits on a second chunk. Every other screen is a lazily
+ * imported route module exporting `Component` and, where it needs data,
  * a `loader` that fills the query cache. The ErrorBoundary is attached here rather than in the
  * module so that a chunk that fails to download still shows a readable error.
  */
@@ -15,11 +19,12 @@ export const routes: RouteObject[] = [
   {
     id: 'app',
     path: paths.home.pattern,
-    lazy: () => import('./routes/app-layout'),
+    loader: appLayout.loader,
+    Component: appLayout.Component,
     ErrorBoundary: RouteError,
     HydrateFallback: BootScreen,
     children: [
-      { index: true, lazy: () => import('./routes/home'), ErrorBoundary: RouteError },
+      { index: true, loader: home.loader, Component: home.Component, ErrorBoundary: RouteError },
       screen(paths.account.password.pattern, () => import('./routes/account-password')),
       screen(paths.users.list.pattern, () => import('./routes/users/list')),
       screen(paths.users.create.pattern, () => import('./routes/users/create')),

@@ -79,7 +79,9 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   let response: Response;
   try {
     response = await dashboardFetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
-  } catch {
+  } catch (error) {
+    // A request its caller cancelled (a newer search replaced it) is not a network failure.
+    if (init?.signal?.aborted) throw error;
     throw new ApiError(0, errorCodes.network, 'The dashboard server could not be reached. Check your connection and try again.');
   }
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);

@@ -11,6 +11,10 @@ import { userListQueryOptions } from '../../features/users/api/users';
 import { queryClient } from '../../lib/query-client';
 
 export async function loader() {
+  // Started with the index list rather than after the first render, so all of the landing page's
+  // requests leave together; only the index list is waited for.
+  void queryClient.prefetchQuery(userListQueryOptions({ limit: 1 }));
+  void queryClient.prefetchQuery(statusQueryOptions());
   await queryClient.ensureQueryData(indexListQueryOptions());
   return null;
 }

@@ -6,26 +6,37 @@ import { ButtonLink } from '../../../components/ui/button';
 import { Card, PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { queryClient } from '../../../lib/query-client';
-import { indexOverviewQueryOptions } from '../../../features/packages/api/packages';
+import { indexOverviewQueryOptions, projectPageQueryOptions } from '../../../features/packages/api/packages';
 import { InstallCommand } from '../../../features/packages/components/install-command';
-import { ProjectTable, type ProjectTableState } from '../../../features/packages/components/project-table';
+import { PROJECTS_PAGE_SIZE, ProjectTable, type ProjectTableState } from '../../../features/packages/components/project-table';
 import { ResolutionChain } from '../../../features/packages/components/resolution-chain';
 import { UploadDropzone } from '../../../features/packages/components/upload-dropzone';
 import { param, useParam } from '../../../lib/route-params';
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  await queryClient.ensureQueryData(indexOverviewQueryOptions(param(params, 'user'), param(params, 'index')));
+const scopeOf = (value: string | null): ProjectScope => (value === 'all' ? 'all' : 'own');
+
+const tableState = (params: URLSearchParams): ProjectTableState => ({
+  q: params.get('q') ?? '',
+  offset: Number(params.get('offset') ?? '0') || 0,
+  scope: scopeOf(params.get('scope')),
+});
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const user = param(params, 'user');
+  const index = param(params, 'index');
+  // The first page of names is asked for together with the header, not after it has rendered.
+  const page = { ...tableState(new URL(request.url).searchParams), limit: PROJECTS_PAGE_SIZE };
+  void queryClient.prefetchQuery(projectPageQueryOptions(user, index, page));
+  await queryClient.ensureQueryData(indexOverviewQueryOptions(user, index));
   return null;
 }
-
-const scopeOf = (value: string | null): ProjectScope => (value === 'all' ? 'all' : 'own');
 
 export function Component() {
   const user = useParam('user');
   const index = useParam('index');
   const { data: overview } = useSuspenseQuery(indexOverviewQueryOptions(user, index));
   const [params, setParams] = useSearchParams();
-  const state: ProjectTableState = { q: params.get('q') ?? '', offset: Number(params.get('offset') ?? '0') || 0, scope: scopeOf(params.get('scope')) };
+  const state = tableState(params);
   const onChange = (next: ProjectTableState) => {
     const search: Record<string, string> = {};
     if (next.q) search.q = next.q;
@@ -68,7 +79,7 @@ export function Component() {
           </dl>
         </Card>
         {overview.permissions.upload && <UploadDropzone index={overview.name} />}
-        <ProjectTable name={overview.name} hasBases={overview.resolution.length > 1} state={state} onChange={onChange} />
+        <ProjectTable name={overview.name} hasBases={overview.resolution.length > 1} mirror={overview.type === 'mirror'} state={state} onChange={onChange} />
       </div>
     </>
   );

@@ -40,7 +40,8 @@ export const indexOverviewQueryOptions = (user: string, index: string) =>
 export const projectPageQueryOptions = (user: string, index: string, filter: ProjectListFilter) =>
   queryOptions({
     queryKey: packageKeys.list(`${user}/${index}`, filter),
-    queryFn: () => request(projectPageSchema, `${packagesApiPaths.projects(user, index)}${query({ ...filter })}`, fresh),
+    // The signal lets a newer search cancel the request of the one it replaces.
+    queryFn: ({ signal }) => request(projectPageSchema, `${packagesApiPaths.projects(user, index)}${query({ ...filter })}`, { ...fresh, signal }),
     placeholderData: keepPreviousData,
   });
 

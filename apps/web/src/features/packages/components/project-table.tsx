@@ -3,13 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Loading } from '../../../components/ui/loading';
 import { SearchBox } from '../../../components/ui/search-box';
 import { paths } from '../../../config/paths';
 import { describeError } from '../../../lib/errors';
 import { projectPageQueryOptions } from '../api/packages';
 import { splitIndex } from '../lib/params';
 import { FromIndex } from './index-badge';
+import { ProjectsLoading } from './projects-loading';
 import './packages.css';
 
 /** Rows per page. The BFF pages, so the DOM never holds more than this many rows. */
@@ -25,7 +25,7 @@ export interface ProjectTableState {
  * An index's projects, searched and paged by the BFF: even a 600,000-project mirror arrives one
  * page at a time. `scope` adds the projects the bases bring in, each labelled with its index.
  */
-export function ProjectTable({ name, hasBases, state, onChange }: { name: string; hasBases: boolean; state: ProjectTableState; onChange: (next: ProjectTableState) => void }) {
+export function ProjectTable({ name, hasBases, mirror = false, state, onChange }: { name: string; hasBases: boolean; mirror?: boolean; state: ProjectTableState; onChange: (next: ProjectTableState) => void }) {
   const [user, index] = splitIndex(name);
   const { data, error, isPending, isPlaceholderData } = useQuery(projectPageQueryOptions(user, index, { ...state, limit: PROJECTS_PAGE_SIZE }));
   const last = data ? Math.min(data.offset + data.items.length, data.total) : 0;
@@ -42,7 +42,7 @@ export function ProjectTable({ name, hasBases, state, onChange }: { name: string
         )}
         {data && <span className="list-meta">{data.total.toLocaleString()} {data.total === 1 ? 'project' : 'projects'}{state.q ? ` matching “${state.q}”` : ''}</span>}
       </div>
-      {isPending && <Loading label="Loading projects" />}
+      {isPending && <ProjectsLoading mirror={mirror} />}
       {error && <Alert tone="error" title="Could not load the projects">{describeError(error)}</Alert>}
       {data && (
         <>

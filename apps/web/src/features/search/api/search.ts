@@ -17,7 +17,8 @@ export const searchKeys = {
 export const searchQueryOptions = (filter: SearchFilter) =>
   queryOptions({
     queryKey: searchKeys.results(filter),
-    queryFn: () => request(searchResultSchema, `${packagesApiPaths.search}${query({ ...filter })}`),
+    // The signal lets a newer search cancel the request of the one it replaces.
+    queryFn: ({ signal }) => request(searchResultSchema, `${packagesApiPaths.search}${query({ ...filter })}`, { signal }),
     enabled: filter.q.trim() !== '',
     placeholderData: keepPreviousData,
   });
