@@ -2,6 +2,7 @@ import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { connectivity, unreachableName, type Outage } from '../lib/connectivity';
 import { useAutoRetry } from '../lib/use-auto-retry';
+import { formatWhen } from '../lib/format-date';
 
 /**
  * Says, quietly, that the data on screen is getting old because devpi (or the dashboard server)
@@ -21,7 +22,7 @@ function OutageNotice({ outage }: { outage: Outage }) {
   const queryClient = useQueryClient();
   const busy = useIsFetching({ predicate: (query) => query.state.status === 'error' }) > 0;
   useAutoRetry(() => queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' }), busy);
-  const time = new Date(outage.dataFrom).toLocaleTimeString();
+  const time = formatWhen(outage.dataFrom);
   return (
     <p>
       {unreachableName[outage.who]} is not answering; showing data from <time dateTime={new Date(outage.dataFrom).toISOString()}>{time}</time>.

@@ -50,9 +50,10 @@ function effectiveTheme(): 'light' | 'dark' {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** The theme in effect and a toggle that flips it and remembers the choice. */
-export function useTheme(): { theme: 'light' | 'dark'; toggle: () => void } {
+/** The theme in effect, the stored choice (which may be 'system'), a toggle and a setter. */
+export function useTheme(): { theme: 'light' | 'dark'; choice: ThemeChoice; toggle: () => void; choose: (choice: ThemeChoice) => void } {
   const theme = useSyncExternalStore(subscribe, effectiveTheme, () => 'light' as const);
+  const choice = useSyncExternalStore(subscribe, readStored, () => 'system' as const);
   const toggle = useCallback(() => setTheme(effectiveTheme() === 'dark' ? 'light' : 'dark'), []);
-  return { theme, toggle };
+  return { theme, choice, toggle, choose: setTheme };
 }

@@ -1,18 +1,23 @@
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { paths } from '../../config/paths';
+
+export const DEVPI_DOCS_URL = 'https://devpi.net/docs/';
 
 const links = [
   { to: paths.home.to(), label: 'Overview', end: true },
-  { to: paths.indexes.list.to(), label: 'Indexes', end: false },
+  // Package browsing lives under /browse but belongs to an index, so Indexes stays highlighted there.
+  { to: paths.indexes.list.to(), label: 'Indexes', end: false, also: '/browse/' },
   { to: paths.users.list.to(), label: 'Users', end: false },
   { to: paths.permissions.matrix.to(), label: 'Upload permissions', end: false },
   { to: paths.packages.search.to(), label: 'Search packages', end: false },
   { to: paths.status.to(), label: 'Server status', end: false },
 ];
 
-export function Sidebar() {
+/** The main navigation: a column on wide screens, a menu opened by the top bar's button on phones. */
+export function Sidebar({ open, id }: { open: boolean; id: string }) {
+  const { pathname } = useLocation();
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className={`sidebar${open ? ' sidebar-open' : ''}`} aria-label="Main" id={id}>
       <Link className="brand" to={paths.home.to()}>
         <span className="brand-mark" aria-hidden="true">d</span>
         <span>devpi dashboard</span>
@@ -20,11 +25,18 @@ export function Sidebar() {
       <ul>
         {links.map((link) => (
           <li key={link.to}>
-            <NavLink to={link.to} end={link.end}>
+            <NavLink
+              to={link.to}
+              end={link.end}
+              className={({ isActive }) => (isActive || (link.also !== undefined && pathname.startsWith(link.also)) ? 'active' : undefined)}
+            >
               {link.label}
             </NavLink>
           </li>
         ))}
+        <li className="sidebar-docs">
+          <a href={DEVPI_DOCS_URL} target="_blank" rel="noreferrer">devpi documentation ↗</a>
+        </li>
       </ul>
     </nav>
   );

@@ -28,7 +28,7 @@ export function Component() {
       ) : (
         <>
           <p className="muted">
-            Changes apply immediately, one entry at a time, so edits by other admins are never overwritten. Only {user} and root may change them.
+            Changes apply immediately, one entry at a time, so edits by other admins are never overwritten. {user === 'root' ? 'Only root may change them.' : <>Only <span className="name-clip" title={user}>{user}</span> and root may change them.</>}
             Root and the owner may upload only if listed. <Link to={paths.permissions.matrix.to(undefined, `${user}/${index}`)}>Check why someone cannot upload</Link>.
           </p>
           <Card>

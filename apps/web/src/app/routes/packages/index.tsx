@@ -1,6 +1,7 @@
 import type { ProjectScope } from '@devpi-dashboard/dashboard-api';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { IndexTabs } from '../../../components/layout/index-tabs';
 import { Badge } from '../../../components/ui/badge';
 import { ButtonLink } from '../../../components/ui/button';
 import { Card, PageHeader } from '../../../components/ui/page-header';
@@ -47,11 +48,12 @@ export function Component() {
   return (
     <>
       <PageHeader
-        breadcrumbs={<><Link to={paths.indexes.list.to()}>Indexes</Link> / {user}</>}
+        breadcrumbs={<><Link to={paths.indexes.list.to()}>Indexes</Link> / <Link to={paths.users.detail.to(user)}>{user}</Link></>}
         title={<span className="mono">{overview.name}</span>}
         description={overview.title ?? (overview.type === 'mirror' ? `Mirror of ${overview.mirrorUrl ?? 'an upstream index'}` : overview.type === 'stage' ? 'Private stage index' : `Index of type ${overview.type}, from a devpi plugin`)}
         actions={<ButtonLink to={paths.indexes.detail.to(user, index)} variant="ghost">Index settings</ButtonLink>}
       />
+      <IndexTabs user={user} index={index} />
       <div className="stack">
         <Card title="Overview">
           <dl className="definition-list">

@@ -18,13 +18,34 @@ const writes = () => server?.writes().map((call) => `${call.method} ${call.path}
 
 describe('project page', () => {
   it('lists versions newest first with pre-releases and inherited versions marked', async () => {
-    server = fakeServer({ ...baseRoutes(), [`GET ${api}`]: () => ok(overview()), [`GET ${api}/acme-hello`]: () => ok(project()) });
+    // root/pypi has the name, so its releases really are left out and the alert says so.
+    const mirrorPage = (items: { name: string; index: string }[]) => ({ total: items.length, offset: 0, limit: 50, items, scope: 'own', query: 'acme-hello', serial: 1, fetchedAt: '2026-11-24T12:00:00.000Z' });
+    server = fakeServer({
+      ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview()),
+      [`GET ${api}/acme-hello`]: () => ok(project()),
+      ['GET /+dashboard/api/packages/root/pypi/+projects']: () => ok(mirrorPage([{ name: 'Acme_Hello', index: 'root/pypi' }])),
+    });
     renderApp('/browse/alice/dev/acme-hello');
     const rows = await screen.findAllByRole('row');
     expect(rows.slice(1).map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['2.0rc1 pre-release', '1.10', '1.9']);
     expect(within(rows[3] as HTMLElement).getByRole('link', { name: 'root/acme' })).toHaveAttribute('href', '/browse/root/acme');
-    expect(screen.getByText('blocked by mirror whitelist')).toBeInTheDocument();
+    expect(await screen.findByText('blocked by mirror whitelist')).toBeInTheDocument();
     expect(screen.getByText(/pip install --index-url https:\/\/pypi\.example\.com\/alice\/dev\/\+simple\/ acme-hello/)).toBeInTheDocument();
+  });
+
+  it('leaves the whitelist alert out when the mirror does not have the project at all', async () => {
+    const fake = fakeServer({
+      ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview()),
+      [`GET ${api}/acme-hello`]: () => ok(project()),
+      ['GET /+dashboard/api/packages/root/pypi/+projects']: () => ok({ total: 0, offset: 0, limit: 50, items: [], scope: 'own', query: 'acme-hello', serial: 1, fetchedAt: '2026-11-24T12:00:00.000Z' }),
+    });
+    server = fake;
+    renderApp('/browse/alice/dev/acme-hello');
+    await screen.findAllByRole('row');
+    await waitFor(() => expect(fake.calls.some((call) => call.path.includes('root/pypi/+projects'))).toBe(true));
+    expect(screen.queryByText('blocked by mirror whitelist')).not.toBeInTheDocument();
   });
 });
 

@@ -1,7 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, type LoaderFunctionArgs } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
-import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
@@ -9,6 +8,7 @@ import { describeError } from '../../../lib/errors';
 import { queryClient } from '../../../lib/query-client';
 import { useRefreshMirrorProject } from '../../../features/packages/api/mutations';
 import { indexOverviewQueryOptions, projectViewQueryOptions } from '../../../features/packages/api/packages';
+import { BlockedMirrorsAlert } from '../../../features/packages/components/blocked-mirrors-alert';
 import { InstallCommand } from '../../../features/packages/components/install-command';
 import { VersionTable } from '../../../features/packages/components/version-table';
 import { installCommand } from '../../../features/packages/lib/format';
@@ -50,12 +50,7 @@ export function Component() {
       <div className="stack">
         {refresh.isSuccess && <Alert tone="success">devpi dropped its cached copy of {project.name}; the versions below are fresh.</Alert>}
         {refresh.error && <Alert tone="error" title="Could not refresh">{describeError(refresh.error)}</Alert>}
-        {project.blockedMirrors.length > 0 && (
-          <Alert tone="info" title="blocked by mirror whitelist">
-            {project.name} is not in the <code>mirror_whitelist</code>, so devpi leaves out every release from{' '}
-            {project.blockedMirrors.map((m, i) => <span key={m}>{i > 0 && ', '}<Badge tone="accent">{m}</Badge></span>)}.
-          </Alert>
-        )}
+        {project.blockedMirrors.length > 0 && <BlockedMirrorsAlert project={project.name} mirrors={project.blockedMirrors} />}
         <InstallCommand command={installCommand(overview.simpleUrl, project.name)} label={`Copy the pip command for ${project.name}`} />
         <VersionTable project={project} />
       </div>

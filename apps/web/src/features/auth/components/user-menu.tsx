@@ -21,7 +21,7 @@ export function UserMenu({ session }: { session: Session }) {
   return (
     <div className="user-menu">
       <span className="whoami">
-        Signed in as <Link to={paths.users.detail.to(session.user)}><strong>{session.user}</strong></Link>
+        Signed in as <Link to={paths.users.detail.to(session.user)} className="name-clip whoami-name" title={session.user}><strong>{session.user}</strong></Link>
         {session.isRoot && <> <Badge tone="accent">admin</Badge></>}
       </span>
       <Link className="btn btn-ghost btn-sm" to={paths.users.password.to(session.user)}>Change password</Link>

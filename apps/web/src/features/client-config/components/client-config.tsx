@@ -1,3 +1,4 @@
+import { DEVPI_DOCS_URL } from '../../../components/layout/sidebar';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { clientSnippets, indexUrls, type SnippetInput } from '../lib/snippets';
 import './client-config.css';
@@ -16,6 +17,9 @@ export function ClientConfig(props: SnippetInput) {
           devpi is reached over plain http here, so pip needs <code>trusted-host = {host}</code>. Serve it over https to drop that.
         </p>
       )}
+      <p className="muted">
+        Every option of these tools against devpi is described in <a href={DEVPI_DOCS_URL} target="_blank" rel="noreferrer">devpi’s documentation</a>.
+      </p>
       <nav aria-label="Client tools" className="client-config-toc">
         {snippets.map((snippet) => <a key={snippet.id} href={`#snippet-${snippet.id}`}>{snippet.title}</a>)}
       </nav>

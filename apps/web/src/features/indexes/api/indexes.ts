@@ -1,6 +1,7 @@
 import type { IndexConfigInput, IndexOp } from '@devpi-dashboard/devpi-client';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { dashboardApi, devpi, found } from '../../../lib/api-client';
+import { notify } from '../../../lib/toast';
 
 export const indexKeys = {
   all: ['indexes'] as const,
@@ -37,7 +38,10 @@ export function useCreateIndex() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ user, index, config }: { user: string; index: string; config: IndexConfigInput }) => devpi.createIndex(user, index, config),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: indexKeys.all }),
+    onSuccess: (_result, { user, index }) => {
+      notify(`Index ${user}/${index} created.`);
+      return queryClient.invalidateQueries({ queryKey: indexKeys.all });
+    },
   });
 }
 
@@ -47,6 +51,7 @@ export function usePatchIndex(user: string, index: string) {
   return useMutation({
     mutationFn: (ops: IndexOp[]) => devpi.patchIndex(user, index, ops),
     onSuccess: (config) => {
+      notify(`Index ${user}/${index} saved.`);
       queryClient.setQueryData(indexKeys.detail(user, index), config);
       return queryClient.invalidateQueries({ queryKey: indexKeys.lists() });
     },
@@ -58,6 +63,7 @@ export function useDeleteIndex() {
   return useMutation({
     mutationFn: ({ user, index }: { user: string; index: string }) => devpi.deleteIndex(user, index),
     onSuccess: (_result, { user, index }) => {
+      notify(`Index ${user}/${index} deleted.`);
       queryClient.removeQueries({ queryKey: indexKeys.detail(user, index) });
       return queryClient.invalidateQueries({ queryKey: indexKeys.lists() });
     },

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { TextField } from '../../../components/ui/field';
 import { useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
+import { caseTwin, NAME_HINT } from '../../../lib/names';
 import { useCreateIndex } from '../api/indexes';
 import type { BaseGraph } from '../lib/bases';
 import { createInput, defaultIndexValues, type IndexFormValues } from '../lib/index-form-values';
@@ -28,6 +29,8 @@ export function CreateIndexForm({ currentUser, isRoot, initialOwner, graph, user
   const [errors, setErrors] = useState<FieldErrors<IndexField>>({});
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, errors);
+  // devpi creates `Dev` next to `dev`; say so while typing rather than after.
+  const twin = name.trim() ? caseTwin(`${owner.trim()}/${name.trim()}`, graph.keys()) : undefined;
 
   // devpi puts the owner in acl_upload by default; follow the owner until the list is edited.
   function changeOwner(next: string) {
@@ -79,7 +82,12 @@ export function CreateIndexForm({ currentUser, isRoot, initialOwner, graph, user
             onChange={(event) => setName(event.target.value)}
             error={errors.name}
             autoComplete="off"
-            hint={<>The index will be <span className="mono">{owner || 'owner'}/{name || 'name'}</span>.</>}
+            hint={
+              <>
+                The index will be <span className="mono">{owner || 'owner'}/{name || 'name'}</span>. {NAME_HINT}
+                {twin && <strong className="field-warning" role="status"> {twin} already exists and differs only in letter case.</strong>}
+              </>
+            }
           />
         </div>
         <datalist id="index-owner-suggestions">

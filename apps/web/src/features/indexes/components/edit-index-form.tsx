@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useUnsavedChanges } from '../../../components/ui/unsaved-changes';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
@@ -39,6 +40,7 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, errors);
   const ops = diffToOps(opened, values);
+  const unsaved = useUnsavedChanges(ops.length > 0);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,6 +50,7 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
     if (ops.length === 0) return onSaved();
     try {
       await patch.mutateAsync(ops);
+      unsaved.markSaved();
       onSaved();
     } catch (error) {
       setErrors(indexServerErrors(error));
@@ -65,6 +68,7 @@ export function EditIndexForm({ user, index, config, graph, userNames, cancelTo,
       <UnknownKeys config={opened} />
       <PendingOps ops={ops} />
       <FormActions submitLabel="Save changes" busy={patch.isPending} disabled={ops.length === 0} cancelTo={cancelTo} />
+      {unsaved.prompt}
     </form>
   );
 }

@@ -40,12 +40,19 @@ export function UploadAclEditor({ user, index, aclKey, entries, userNames, label
   const [kind, setKind] = useState<Kind>('user');
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<{ change: AclChange; message: string }>();
+  // A user name devpi does not know grants nothing; it is only sent after a second, deliberate click.
+  const [unknown, setUnknown] = useState<string>();
+  const [removed, setRemoved] = useState<string>();
   const noun = aclKey === 'acl_upload' ? 'uploader' : 'test result uploader';
   const needsText = kind === 'user' || kind === 'group';
 
   function send(next: AclChange) {
     setFailure(undefined);
-    change.mutate(next, { onError: (error) => setFailure({ change: next, message: describeError(error) }) });
+    setRemoved(undefined);
+    change.mutate(next, {
+      onError: (error) => setFailure({ change: next, message: describeError(error) }),
+      onSuccess: () => { if (next.action === 'remove') setRemoved(next.principal); },
+    });
   }
 
   function add(event: FormEvent<HTMLFormElement>) {
@@ -53,6 +60,8 @@ export function UploadAclEditor({ user, index, aclKey, entries, userNames, label
     const principal = principalFrom(kind, text);
     if (needsText && !text.trim()) return setFailure({ change: { action: 'add', principal: '' }, message: kind === 'group' ? 'Enter the group name.' : 'Enter a user name.' });
     if (entries.includes(principal)) return setFailure({ change: { action: 'add', principal }, message: `${principal} is already in the list.` });
+    if (kind === 'user' && !userNames.includes(principal) && unknown !== principal) return setUnknown(principal);
+    setUnknown(undefined);
     send({ action: 'add', principal });
     setText('');
   }
@@ -96,9 +105,20 @@ export function UploadAclEditor({ user, index, aclKey, entries, userNames, label
             </datalist>
           </div>
         )}
-        <Button type="submit" variant="primary" busy={change.isPending && change.variables?.action === 'add'}>Add {noun}</Button>
+        <Button type="submit" variant="primary" busy={change.isPending && change.variables?.action === 'add'}>{unknown !== undefined && unknown === text.trim() ? `Add ${noun} anyway` : `Add ${noun}`}</Button>
       </form>
       {addFailed && <p className="field-error" id={`${id}-error`} role="alert">{addFailed}</p>}
+      {unknown !== undefined && unknown === text.trim() && (
+        <Alert tone="warning" title={`devpi has no user called ${unknown}`}>
+          <p>The entry would grant nothing until such a user exists. Check the spelling, or click “Add {noun} anyway”.</p>
+        </Alert>
+      )}
+      {removed !== undefined && !entries.includes(removed) && (
+        <p className="acl-undo" role="status">
+          Removed <span className="mono">{removed}</span>.{' '}
+          <Button size="sm" variant="ghost" onClick={() => send({ action: 'add', principal: removed })}>Undo</Button>
+        </p>
+      )}
     </div>
   );
 }

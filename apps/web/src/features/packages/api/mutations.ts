@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { devpi, devpiWithUploadProgress } from '../../../lib/api-client';
 import { splitIndex } from '../lib/params';
 import { packageKeys } from './packages';
+import { notify } from '../../../lib/toast';
 
 const split = splitIndex;
 
@@ -31,7 +32,10 @@ export function useDeleteVersion(index: string) {
       const [user, name] = split(index);
       return devpi.deleteVersion(user, name, project, version, { force });
     },
-    onSuccess: () => invalidate(index),
+    onSuccess: (_result, { project, version }) => {
+      notify(`${project} ${version} deleted from ${index}.`);
+      return invalidate(index);
+    },
   });
 }
 
@@ -43,7 +47,10 @@ export function useDeleteFile(index: string) {
       const [user, name] = split(fileIndex);
       return devpi.deleteFile(user, name, path, { force });
     },
-    onSuccess: (_result, { fileIndex }) => Promise.all([invalidate(index), invalidate(fileIndex)]),
+    onSuccess: (_result, { fileIndex, path }) => {
+      notify(`${path.split('/').pop() ?? path} deleted.`);
+      return Promise.all([invalidate(index), invalidate(fileIndex)]);
+    },
   });
 }
 
@@ -54,7 +61,10 @@ export function usePush(index: string) {
       const [user, name] = split(index);
       return devpi.push(user, name, { name: project, version, targetindex: target });
     },
-    onSuccess: (_result, { target }) => invalidate(target),
+    onSuccess: (_result, { project, version, target }) => {
+      notify(`${project} ${version} pushed to ${target}.`);
+      return invalidate(target);
+    },
   });
 }
 

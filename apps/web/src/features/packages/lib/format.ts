@@ -12,11 +12,7 @@ export function formatSize(bytes: number | null): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** ISO time as local date and time, with the UTC original kept for the title attribute. */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatWhen } from '../../../lib/format-date';
 
 export const kindLabels = { wheel: 'Wheel', sdist: 'Source', egg: 'Egg', other: 'File' } as const;
 

@@ -51,6 +51,8 @@ export function UploadMatrix({ filter, onPage, onChanged }: { filter: MatrixFilt
   const { data, error, isPending } = useQuery(matrixQueryOptions(filter));
   const toggle = useToggleUpload(filter, onChanged);
   const [failure, setFailure] = useState<string>();
+  // One click revokes; the last revoke stays undoable until the next change.
+  const [revoked, setRevoked] = useState<{ user: string; index: string }>();
   if (isPending) return <Loading label="Loading permissions" />;
   // Data on screen outlives an outage (the connectivity banner says it is getting old); not a refusal.
   if (!data || (error && !unreachable(error))) return <Alert tone="error" title="Could not load the permissions">{describeError(error)}</Alert>;
@@ -59,7 +61,9 @@ export function UploadMatrix({ filter, onPage, onChanged }: { filter: MatrixFilt
 
   function onToggle(user: string, index: string, action: 'grant' | 'revoke') {
     setFailure(undefined);
+    setRevoked(undefined);
     toggle.mutate({ user, index, action }, {
+      onSuccess: () => { if (action === 'revoke') setRevoked({ user, index }); },
       onError: (reason) => setFailure(`Could not ${action === 'grant' ? `allow ${user} to upload to` : `revoke ${user}'s upload to`} ${index}: ${describeError(reason)}`),
     });
   }
@@ -67,6 +71,14 @@ export function UploadMatrix({ filter, onPage, onChanged }: { filter: MatrixFilt
   return (
     <>
       {failure && <Alert tone="error">{failure}</Alert>}
+      <p className="matrix-undo" role="status">
+        {revoked && (
+          <>
+            Revoked <span className="name-clip" title={revoked.user}>{revoked.user}</span>’s upload to <span className="mono name-clip" title={revoked.index}>{revoked.index}</span>.{' '}
+            <Button size="sm" variant="ghost" onClick={() => onToggle(revoked.user, revoked.index, 'grant')}>Undo</Button>
+          </>
+        )}
+      </p>
       <div className="table-wrap matrix-wrap">
         <table className="table matrix">
           <caption className="visually-hidden">Who may upload to which index</caption>
@@ -75,7 +87,7 @@ export function UploadMatrix({ filter, onPage, onChanged }: { filter: MatrixFilt
               <th scope="col">User</th>
               {stages.map((index) => (
                 <th key={index.name} scope="col" className="matrix-index">
-                  <Link to={paths.indexes.permissions.to(...indexParts(index.name))} className="mono">{index.name}</Link>
+                  <Link to={paths.indexes.permissions.to(...indexParts(index.name))} className="mono name-clip" title={index.name}>{index.name}</Link>
                 </th>
               ))}
             </tr>
@@ -83,7 +95,7 @@ export function UploadMatrix({ filter, onPage, onChanged }: { filter: MatrixFilt
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.user}>
-                <th scope="row"><Link to={paths.users.detail.to(row.user)}>{row.user}</Link></th>
+                <th scope="row"><Link to={paths.users.detail.to(row.user)} className="name-clip" title={row.user}>{row.user}</Link></th>
                 {row.cells.map((cell) => (
                   <Cell key={cell.index} user={row.user} cell={cell} pending={toggle.isPending && toggle.variables?.user === row.user && toggle.variables.index === cell.index} onToggle={(action) => onToggle(row.user, cell.index, action)} />
                 ))}

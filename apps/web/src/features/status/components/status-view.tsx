@@ -2,10 +2,12 @@ import type { Status } from '@devpi-dashboard/devpi-client';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/page-header';
+import { formatWhen } from '../../../lib/format-date';
 import { assessStatus } from '../lib/status-health';
+import { MetricsCards } from './metrics-cards';
 
 function when(timestamp: number | undefined): string {
-  return timestamp === undefined ? 'unknown' : new Date(timestamp * 1000).toLocaleString();
+  return timestamp === undefined ? 'unknown' : formatWhen(timestamp * 1000);
 }
 
 export function StatusView({ status }: { status: Status }) {
@@ -51,20 +53,7 @@ export function StatusView({ status }: { status: Status }) {
           )}
         </Card>
       )}
-      {status.metrics && status.metrics.length > 0 && (
-        <Card title="Metrics">
-          <div className="table-wrap">
-            <table className="table">
-              <thead><tr><th scope="col">Metric</th><th scope="col">Kind</th><th scope="col">Value</th></tr></thead>
-              <tbody>
-                {status.metrics.map(([name, kind, value]) => (
-                  <tr key={name}><td className="mono">{name}</td><td>{kind}</td><td>{value}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-      )}
+      {status.metrics && status.metrics.length > 0 && <MetricsCards metrics={status.metrics} />}
     </>
   );
 }

@@ -14,6 +14,12 @@ export const usernameSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem === 'username must not be empty.' ? 'Enter a user name.' : problem });
   });
 
+/**
+ * devpi stores any email text (`root@localhost`, `jörg@example.de`), so the only check is the
+ * one a typo most likely breaks: one `@` with something on either side and no spaces.
+ */
+const emailSchema = optionalText.refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/u.test(value), 'An email address needs one @ with text on either side and no spaces, or leave it empty.');
+
 const passwordPair = {
   password: z.string().min(1, 'Enter a password; devpi accounts must not have an empty one.'),
   passwordRepeat: z.string(),
@@ -28,7 +34,7 @@ function passwordsMatch(values: { password: string; passwordRepeat: string }, ct
 export const createUserSchema = z
   .object({
     username: usernameSchema,
-    email: optionalText.pipe(z.union([z.literal(''), z.email('Enter a valid email address, or leave it empty.')])),
+    email: emailSchema,
     title: optionalText,
     description: optionalText,
     ...passwordPair,
@@ -37,7 +43,7 @@ export const createUserSchema = z
 export type CreateUserValues = z.infer<typeof createUserSchema>;
 
 export const editUserSchema = z.object({
-  email: optionalText.pipe(z.union([z.literal(''), z.email('Enter a valid email address, or leave it empty.')])),
+  email: emailSchema,
   title: optionalText,
   description: optionalText,
 });

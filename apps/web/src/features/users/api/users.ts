@@ -1,6 +1,7 @@
 import type { CreateUserInput, ModifyUserInput } from '@devpi-dashboard/devpi-client';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { dashboardApi, devpi, found } from '../../../lib/api-client';
+import { notify } from '../../../lib/toast';
 
 export interface UserListFilter {
   q?: string;
@@ -27,7 +28,10 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ username, ...input }: CreateUserInput & { username: string }) => devpi.createUser(username, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: (_result, { username }) => {
+      notify(`User ${username} created.`);
+      return queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
   });
 }
 
@@ -35,7 +39,10 @@ export function useModifyUser(user: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: ModifyUserInput) => devpi.modifyUser(user, patch),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: (_result, patch) => {
+      notify(patch.password !== undefined ? `Password of ${user} changed.` : `User ${user} saved.`);
+      return queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
   });
 }
 
@@ -44,6 +51,7 @@ export function useDeleteUser() {
   return useMutation({
     mutationFn: (user: string) => devpi.deleteUser(user),
     onSuccess: (_result, user) => {
+      notify(`User ${user} deleted.`);
       queryClient.removeQueries({ queryKey: userKeys.detail(user) });
       return queryClient.invalidateQueries({ queryKey: userKeys.lists() });
     },

@@ -1,5 +1,6 @@
 import type { UserConfig } from '@devpi-dashboard/devpi-client';
 import { useRef, useState, type FormEvent } from 'react';
+import { useUnsavedChanges } from '../../../components/ui/unsaved-changes';
 import { Alert } from '../../../components/ui/alert';
 import { TextAreaField, TextField } from '../../../components/ui/field';
 import { formText, useFocusFirstError, validate, type FieldErrors } from '../../../lib/form';
@@ -17,6 +18,9 @@ export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; on
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, errors);
+  // The fields are uncontrolled; any input marks the form edited until it is saved.
+  const [edited, setEdited] = useState(false);
+  const unsaved = useUnsavedChanges(edited);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,6 +36,7 @@ export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; on
     if (Object.keys(patch).length === 0) return onSaved();
     try {
       await modify.mutateAsync(patch);
+      unsaved.markSaved();
       onSaved();
     } catch (error) {
       setErrors(userServerErrors(error));
@@ -39,12 +44,13 @@ export function EditUserForm({ user, onSaved, cancelTo }: { user: UserConfig; on
   }
 
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Edit user ${user.username}`}>
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Edit user ${user.username}`} onChange={() => setEdited(true)}>
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
-      <TextField label="Email" name="email" type="email" defaultValue={opened.email ?? ''} error={errors.email} />
+      <TextField label="Email" name="email" type="text" inputMode="email" defaultValue={opened.email ?? ''} error={errors.email} />
       <TextField label="Title" name="title" defaultValue={opened.title ?? ''} error={errors.title} />
       <TextAreaField label="Description" name="description" defaultValue={opened.description ?? ''} error={errors.description} />
       <FormActions submitLabel="Save changes" busy={modify.isPending} cancelTo={cancelTo} />
+      {unsaved.prompt}
     </form>
   );
 }
