@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
     sessions.rotate(res, session, token, expiration);
     req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
   };
-  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now) };
+  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now), history: deps.history, replica: deps.replica ?? 'local' };
 
   const app = express();
   app.disable('x-powered-by');

@@ -131,3 +131,33 @@ export const historyApiPaths = {
 
 /** The store refused the intent: the mutation was not sent to devpi. */
 export const HISTORY_UNAVAILABLE_CODE = 'history_unavailable';
+
+function shown(value: unknown): string {
+  if (value === undefined || value === null) return '(none)';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+/** One change in plain words, the same in the History screen and the CSV export. */
+export function describeChange(change: HistoryChange): string {
+  if (change.secret) return `${change.key} changed`;
+  switch (change.op) {
+    case 'add':
+      return `${change.key} += ${String(change.value)}`;
+    case 'remove':
+      return `${change.key} -= ${String(change.value)}`;
+    case 'drop':
+      return `${change.key} removed (was ${shown(change.before)})`;
+    case 'set':
+      return 'before' in change || 'value' in change
+        ? `${change.key}: ${shown(change.before)} → ${shown(change.after ?? change.value)}`
+        : `${change.key} = ${shown(change.after)}`;
+  }
+}
+
+/** `user/index/project/version/file`, whichever parts apply. */
+export function describeTarget(target: HistoryTarget): string {
+  const parts = target.index === undefined ? [target.user] : [target.index, target.project, target.version];
+  const path = parts.filter((part) => part !== undefined).join(' ');
+  return target.file === undefined ? path : `${path} (${target.file})`.trim();
+}
