@@ -11,6 +11,7 @@ export function IndexHeader({ user, index, title, description, actions }: { user
     { to: paths.indexes.clientConfig.to(user, index), label: 'Client configuration' },
     { to: paths.indexes.json.to(user, index), label: 'Raw JSON' },
     { to: paths.packages.index.to(user, index), label: 'Packages' },
+    { to: paths.indexes.history.to(user, index), label: 'History' },
   ];
   return (
     <>
