@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const DEVPI_TOKEN_LIFETIME_S = 36_000;
@@ -23,6 +24,11 @@ const envSchema = z.object({
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(8_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Days of history to keep; unset keeps everything. */
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  /** Names this process in the history; a container's host name tells replicas apart. */
+  REPLICA_ID: z.string().trim().min(1).max(200).optional(),
 });
 
 export interface Config {
@@ -43,6 +49,9 @@ export interface Config {
   drainDelayMs: number;
   logLevel: string;
   staticDir: string;
+  dataDir: string;
+  historyRetentionDays: number | undefined;
+  replicaId: string;
 }
 
 export class ConfigError extends Error {
@@ -84,5 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     drainDelayMs: e.DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0),
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR ?? defaultStaticDir,
+    dataDir: e.DATA_DIR,
+    historyRetentionDays: e.HISTORY_RETENTION_DAYS,
+    replicaId: e.REPLICA_ID ?? hostname(),
   };
 }

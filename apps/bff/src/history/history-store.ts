@@ -82,6 +82,7 @@ export class HistoryStore {
       serial: null,
       source: intent.source,
       outcome_at: null,
+      reconciled_at: null,
     }));
     await this.db.insertInto('history_entries').values(rows).execute();
   }
@@ -143,16 +144,20 @@ export class HistoryStore {
       .selectFrom('history_entries')
       .selectAll()
       .where('outcome', '=', 'unknown')
+      .where('reconciled_at', 'is', null)
       .where('at', '<', before.toISOString())
       .orderBy('at')
       .limit(limit)
       .execute();
   }
 
-  async resolve(id: string, outcome: HistoryOutcome, at: Date): Promise<void> {
+  /** Upkeep's verdict; `undefined` means devpi cannot tell, and the entry is not asked about again. */
+  async resolve(id: string, outcome: HistoryOutcome | undefined, at: Date): Promise<void> {
+    const stamp = at.toISOString();
+    const settled = outcome === undefined ? {} : { outcome: outcome.state, status: outcome.status, message: outcome.message, outcome_at: stamp };
     await this.db
       .updateTable('history_entries')
-      .set({ outcome: outcome.state, status: outcome.status, message: outcome.message, outcome_at: at.toISOString() })
+      .set({ ...settled, reconciled_at: stamp })
       .where('id', '=', id)
       .execute();
   }

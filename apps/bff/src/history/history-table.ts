@@ -28,6 +28,8 @@ export interface HistoryEntryTable {
   serial: number | null;
   source: string;
   outcome_at: string | null;
+  /** Set once upkeep has asked devpi about an unknown outcome, settled or not. */
+  reconciled_at: string | null;
 }
 
 export interface HistoryDatabase {

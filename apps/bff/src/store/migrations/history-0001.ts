@@ -39,6 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('serial', 'integer')
     .addColumn('source', 'varchar(16)', (col) => col.notNull())
     .addColumn('outcome_at', 'varchar(32)')
+    .addColumn('reconciled_at', 'varchar(32)')
     .execute();
   for (const [name, columns] of FILTER_INDEXES) {
     await db.schema.createIndex(name).on('history_entries').columns(columns).execute();
