@@ -24,7 +24,12 @@ const envSchema = z.object({
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(8_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().min(1).optional(),
-  DATA_DIR: z.string().min(1).default('data'),
+  // The embedded SQLite file lives here; ignored when DATABASE_URL is set.
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (unset for the embedded SQLite store)')
+    .optional(),
   /** Days of history to keep; unset keeps everything. */
   HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** Names this process in the history; a container's host name tells replicas apart. */
@@ -49,7 +54,8 @@ export interface Config {
   drainDelayMs: number;
   logLevel: string;
   staticDir: string;
-  dataDir: string;
+  /** Where the store lives: PostgreSQL when databaseUrl is set, else a SQLite file in dataDir. */
+  store: { databaseUrl: string | undefined; dataDir: string };
   historyRetentionDays: number | undefined;
   replicaId: string;
 }
@@ -93,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     drainDelayMs: e.DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0),
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR ?? defaultStaticDir,
-    dataDir: e.DATA_DIR,
+    store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
     historyRetentionDays: e.HISTORY_RETENTION_DAYS,
     replicaId: e.REPLICA_ID ?? hostname(),
   };
