@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { normalizeProjectName } from '@devpi-dashboard/devpi-client';
 import type { HistoryFilter, HistoryOutcome } from '@devpi-dashboard/dashboard-api';
+import type { Store } from '../store/index.js';
 import type { ClassifiedAction } from './classify.js';
 import type { HistoryDatabase, HistoryEntryTable } from './history-table.js';
 
@@ -61,7 +62,11 @@ function matches(eb: Where, filter: HistoryFilter, viewer: HistoryViewer) {
 
 /** The history's one door to the database: the queries the feature needs, typed, on both dialects. */
 export class HistoryStore {
-  constructor(private readonly db: Kysely<HistoryDatabase>) {}
+  private readonly db: Kysely<HistoryDatabase>;
+
+  constructor(store: Store) {
+    this.db = store.db.withTables<HistoryDatabase>();
+  }
 
   /** Written before devpi sees the request; a throw here means the mutation must not be sent. */
   async recordIntent(intent: IntentInput): Promise<void> {

@@ -2,7 +2,8 @@
  * One row per recorded action. Times are ISO-8601 UTC text (`toISOString`, fixed width), which
  * sorts and compares the same on SQLite and PostgreSQL. `changes` is JSON text.
  */
-export interface HistoryEntryTable {
+// A type alias, not an interface: Kysely's withTables<T>() needs an index signature.
+export type HistoryEntryTable = {
   id: string;
   request_id: string;
   /** Position of the action within its request: one PATCH may add and remove several uploaders. */
@@ -30,8 +31,8 @@ export interface HistoryEntryTable {
   outcome_at: string | null;
   /** Set once upkeep has asked devpi about an unknown outcome, settled or not. */
   reconciled_at: string | null;
-}
+};
 
-export interface HistoryDatabase {
+export type HistoryDatabase = {
   history_entries: HistoryEntryTable;
-}
+};

@@ -1,6 +1,8 @@
-import { openHistory } from './open-history.js';
+import { createStore, type StoreConfig } from '../store/index.js';
+import { HistoryStore } from './history-store.js';
 
-/** A migrated in-memory history for tests; `close` also simulates the store going down. */
-export async function openTestHistory() {
-  return openHistory(':memory:');
+/** A migrated history on the given store location; `close` also simulates the store going down. */
+export async function openTestHistory(config: StoreConfig) {
+  const store = await createStore(config);
+  return { store: new HistoryStore(store), close: () => store.close() };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 
 /** Filters the History screen offers; each index ends in `at` so a filtered page is read in order. */
 const FILTER_INDEXES: ReadonlyArray<[name: string, columns: string[]]> = [
@@ -14,7 +14,12 @@ const FILTER_INDEXES: ReadonlyArray<[name: string, columns: string[]]> = [
   ['history_serial', ['serial']],
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+/**
+ * The history. Times are ISO-8601 UTC text (fixed width from toISOString) rather than epoch
+ * bigint: they compare and sort the same on both dialects, read as they are in a SQL shell and
+ * come back from pg as strings either way.
+ */
+async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('history_entries')
     .addColumn('id', 'varchar(64)', (col) => col.primaryKey())
@@ -46,6 +51,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
+async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('history_entries').execute();
 }
+
+export const migration: Migration = { up, down };
