@@ -15,6 +15,8 @@ import { sessionMiddleware } from './middleware/session.js';
 import { createDevpiAgent } from './proxy/devpi-agent.js';
 import { devpiProxy } from './proxy/devpi-proxy.js';
 import { sessionExpired } from './errors.js';
+import { historyRecorder } from './history/recorder.js';
+import type { HistoryStore } from './history/history-store.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { healthRouter } from './routes/health.js';
 import { staticSpaRouter } from './routes/static-spa.js';
@@ -30,6 +32,10 @@ export interface AppDeps {
   lifecycle?: Lifecycle;
   /** Epoch milliseconds; tests move time with it. */
   now?: () => number;
+  /** Where every mutation is recorded before it reaches devpi. */
+  history?: HistoryStore;
+  /** Names this process in the history (the container's host name by default). */
+  replica?: string;
 }
 
 /** Express paths treat `+` as syntax; the dashboard's base path needs it escaped. */
@@ -61,7 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
     req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
   };
   // A started server (it passes its lifecycle) keeps the package lists warm; tests of the app do not.
-  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now), keepWarm: deps.lifecycle !== undefined };
+  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now), keepWarm: deps.lifecycle !== undefined, history: deps.history, replica: deps.replica ?? 'local' };
 
   const app = express();
   app.disable('x-powered-by');
@@ -89,6 +95,9 @@ export function createApp(deps: AppDeps): express.Express {
       sessionStillValid,
       endSession,
       renewSession,
+      ...(deps.history === undefined
+        ? {}
+        : { history: historyRecorder({ store: deps.history, devpiFor, replica: deps.replica ?? 'local', now, logger }) }),
     }),
   );
   api.use(express.json({ limit: '64kb' }));

@@ -11,6 +11,9 @@ import { exitOnCrash } from './crash.js';
 import { createLogger } from './logger.js';
 import type { Lifecycle } from './middleware/draining.js';
 import { createDevpiAgent } from './proxy/devpi-agent.js';
+import { startHistoryUpkeep } from './history/upkeep.js';
+import { HistoryStore } from './history/history-store.js';
+import { createStore } from './store/index.js';
 
 /** Kubernetes and compose give 10 s between SIGTERM and SIGKILL by default; leave a margin. */
 export const SHUTDOWN_TIMEOUT_MS = 9_000;
@@ -37,7 +40,10 @@ export interface StartOptions {
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const lifecycle: Lifecycle = { phase: 'serving' };
   const devpiAgent = createDevpiAgent(config.devpiUrl);
-  const app = createApp({ config, logger, devpiAgent, lifecycle, ...(options.now ? { now: options.now } : {}) });
+  const store = await createStore(config.store);
+  const history = new HistoryStore(store);
+  const upkeep = startHistoryUpkeep({ store: history, config, logger, now: options.now ?? Date.now });
+  const app = createApp({ config, logger, devpiAgent, lifecycle, history, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
   const server = createServer(app);
   // Longer than nginx's upstream keepalive_timeout (60 s), so nginx never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;
@@ -75,6 +81,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
       await closeListener();
       clearTimeout(force);
       devpiAgent.destroy();
+      upkeep.stop();
+      await store.close();
       logger.info('shut down');
     })();
     return stopping;

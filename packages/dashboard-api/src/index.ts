@@ -8,3 +8,4 @@ export * from './users.js';
 export * from './indexes.js';
 export * from './permissions.js';
 export * from './packages.js';
+export * from './history.js';

@@ -5,6 +5,7 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 import { base64Utf8 } from '@devpi-dashboard/devpi-client';
 import { errorCodes } from '@devpi-dashboard/dashboard-api';
 import { devpiTimeout, devpiUnavailable, HttpError, type HttpError as HttpErrorType } from '../errors.js';
+import type { HistoryRecorder } from '../history/recorder.js';
 import type { SessionData } from '../session/session-cookie.js';
 import { rewriteForwardHeaders } from './forward-headers.js';
 import { indexPatchGuard, takeBufferedBody } from './index-patch-guard.js';
@@ -23,6 +24,8 @@ export interface DevpiProxyOptions {
   endSession: (req: Request, res: Response, session: SessionData) => void;
   /** Users changed their own password: carry on with the fresh token devpi handed out. */
   renewSession: (req: Request, res: Response, session: SessionData, token: string, expiration: number) => void;
+  /** Records every mutation: intent before devpi sees it, outcome once devpi answered. */
+  history?: HistoryRecorder;
 }
 
 /** Connection failures after which one retry of an idempotent read is safe. */
@@ -67,6 +70,7 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
   const onProxyReq = (proxyReq: ClientRequest, req: IncomingMessage): void => {
     const body = takeBufferedBody(req);
     if (body !== undefined) proxyReq.write(body);
+    options.history?.onProxyReq(req);
     // Idle timeout on devpi's socket: no answer (or a stalled stream) for timeoutMs gives a 504.
     proxyReq.setTimeout(options.timeoutMs, () => {
       timedOut.add(req);
@@ -90,6 +94,7 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
       proxyRes.destroy();
       return;
     }
+    options.history?.onDevpiResponse(req, proxyRes);
     const patchedUser = proxyRes.statusCode === 200 ? userPatchTarget(req.method, req.url) : undefined;
     if (patchedUser !== undefined) return answerUserPatch(proxyRes, req, res, patchedUser);
     writeProxiedHead(proxyRes, res, devpiOrigins);
@@ -149,6 +154,7 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
   const router = express.Router();
   router.use(rejectBadTargets);
   router.use(indexPatchGuard());
+  if (options.history !== undefined) router.use(options.history.recordMutation);
   router.use(function addDevpiCredentials(req: Request, _res: Response, next: NextFunction) {
     const session = req.devpiSession;
     rewriteForwardHeaders(req.headers, {

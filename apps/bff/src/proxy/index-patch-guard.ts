@@ -13,13 +13,25 @@ const operations = z.array(z.string());
 /** Bodies read by the guard, handed to the proxy to send on (the request stream is spent). */
 const bufferedBodies = new WeakMap<IncomingMessage, Buffer>();
 
+/** Hands a body read before the proxy on to it, with the length devpi will see. */
+export function bufferBody(req: IncomingMessage, body: Buffer): void {
+  bufferedBodies.set(req, body);
+  req.headers['content-length'] = String(body.length);
+  delete req.headers['transfer-encoding'];
+}
+
+/** The body a guard already read, without taking it (the history classifies it too). */
+export function peekBufferedBody(req: IncomingMessage): Buffer | undefined {
+  return bufferedBodies.get(req);
+}
+
 export function takeBufferedBody(req: IncomingMessage): Buffer | undefined {
   const body = bufferedBodies.get(req);
   bufferedBodies.delete(req);
   return body;
 }
 
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
+export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -69,9 +81,7 @@ export function indexPatchGuard() {
     if (!operations.safeParse(parsed).success) {
       return next(refuse('Index changes must be a JSON list of operations such as ["acl_upload+=bob"], not a whole config.'));
     }
-    bufferedBodies.set(req, body);
-    req.headers['content-length'] = String(body.length);
-    delete req.headers['transfer-encoding'];
+    bufferBody(req, body);
     next();
   };
 }

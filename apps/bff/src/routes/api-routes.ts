@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import { configRouter } from './config.js';
+import type { HistoryStore } from '../history/history-store.js';
+import { historyRouter } from '../history/router.js';
 import { indexesRouter } from './indexes.js';
 import { packagesRouter } from '../packages/router.js';
 import { permissionsRouter } from './permissions.js';
@@ -7,7 +9,7 @@ import { sessionRouter, type SessionRouteDeps } from './session.js';
 import { usersRouter } from './users.js';
 
 /** The dashboard's own JSON API, mounted under /+dashboard/api after the body parser. */
-export function apiRoutes(deps: SessionRouteDeps): Router {
+export function apiRoutes(deps: SessionRouteDeps & { history?: HistoryStore | undefined }): Router {
   const router = Router();
   router.use(sessionRouter(deps));
   router.use(configRouter(deps));
@@ -15,5 +17,6 @@ export function apiRoutes(deps: SessionRouteDeps): Router {
   router.use(indexesRouter(deps));
   router.use(permissionsRouter(deps));
   router.use(packagesRouter(deps));
+  if (deps.history !== undefined) router.use(historyRouter({ ...deps, history: deps.history }));
   return router;
 }

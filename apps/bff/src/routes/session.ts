@@ -7,6 +7,8 @@ import type { SessionManager } from '../session/session-manager.js';
 import { RateLimiter } from '../session/rate-limiter.js';
 import type { RootPasswordProbe } from '../session/root-password-probe.js';
 import type { RouteDeps } from '../http/route-deps.js';
+import { recordEvent } from '../history/events.js';
+import type { HistoryStore } from '../history/history-store.js';
 import { parseInput } from '../http/validate.js';
 
 export interface SessionRouteDeps extends RouteDeps {
@@ -14,6 +16,8 @@ export interface SessionRouteDeps extends RouteDeps {
   rootProbe: RootPasswordProbe;
   /** Does devpi still accept this session's token? */
   sessionStillValid: (session: SessionData) => Promise<boolean>;
+  history?: HistoryStore | undefined;
+  replica?: string;
 }
 
 /**
@@ -47,6 +51,16 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
     idleTimeoutS: deps.sessions.idleS,
   });
 
+  const record = (req: Request, action: 'login.success' | 'login.failure' | 'logout', user: string, outcome: { status: number; message: string }) =>
+    recordEvent(deps.history, req, {
+      action,
+      actor: action === 'login.failure' ? null : user,
+      user,
+      outcome: { state: action === 'login.failure' ? 'failed' : 'ok', ...outcome },
+      replica: deps.replica ?? 'local',
+      now: deps.now(),
+    });
+
   router.get('/session', async (req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
     if (req.sessionRejected !== undefined) {
@@ -76,6 +90,7 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
       if (error instanceof DevpiError && (error.status === 401 || error.status === 400)) {
         perIp.hit(ipKey);
         perAccount.hit(accountKey);
+        await record(req, 'login.failure', user, { status: 401, message: INVALID_CREDENTIALS });
         // The same words for an unknown user and a wrong password: nothing to enumerate.
         throw new HttpError(401, errorCodes.invalidCredentials, INVALID_CREDENTIALS);
       }
@@ -86,10 +101,11 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
     const session = deps.sessions.issue(res, user, login.token, login.expiration);
     if (user === 'root') deps.rootProbe.remember(password === '');
     req.log.info({ user }, 'logged in');
+    await record(req, 'login.success', user, { status: 200, message: 'logged in' });
     res.json(await describe(session));
   });
 
-  router.delete('/session', (req: Request, res: Response) => {
+  router.delete('/session', async (req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
     const session = req.devpiSession;
     if (session === undefined) {
@@ -97,6 +113,7 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
     } else {
       deps.sessions.revoke(res, session);
       req.log.info({ user: session.user }, 'logged out');
+      await record(req, 'logout', session.user, { status: 204, message: 'logged out' });
     }
     res.status(204).end();
   });

@@ -1,4 +1,7 @@
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -15,7 +18,9 @@ export class LogCapture extends Writable {
 }
 
 export function testConfig(devpiUrl: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ DEVPI_URL: devpiUrl, SESSION_SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'info', ...env }, '/nonexistent');
+  // A fresh store folder per config: a test server never meets another run's database.
+  const DATA_DIR = mkdtempSync(join(tmpdir(), 'bff-test-data-'));
+  return loadConfig({ DEVPI_URL: devpiUrl, SESSION_SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'info', DATA_DIR, ...env }, '/nonexistent');
 }
 
 /** createApp with a captured log and its own agent (destroy it in afterAll via `close`). */

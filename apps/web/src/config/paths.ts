@@ -50,6 +50,10 @@ export const paths = {
       pattern: '/indexes/:user/:index/client',
       to: (user: string, index: string) => `/indexes/${seg(user)}/${seg(index)}/client`,
     },
+    history: {
+      pattern: '/indexes/:user/:index/history',
+      to: (user: string, index: string) => `/indexes/${seg(user)}/${seg(index)}/history`,
+    },
     json: {
       pattern: '/indexes/:user/:index/json',
       to: (user: string, index: string) => `/indexes/${seg(user)}/${seg(index)}/json`,
@@ -62,6 +66,10 @@ export const paths = {
     },
   },
   status: { pattern: '/status', to: () => '/status' },
+  history: {
+    pattern: '/history',
+    to: (filter: { actor?: string; user?: string; index?: string; project?: string } = {}) => withQuery('/history', filter),
+  },
   // Package browsing and search (screens in app/routes/packages and app/routes/search.tsx).
   packages: {
     index: {

@@ -1,7 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, type LoaderFunctionArgs } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { Badge } from '../../../components/ui/badge';
+import { Button, ButtonLink } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { describeError } from '../../../lib/errors';
@@ -43,6 +44,7 @@ export function Component() {
             {project.isMirror && (
               <Button busy={refresh.isPending} onClick={() => refresh.mutate(project.name)}>Refresh from upstream</Button>
             )}
+            <ButtonLink to={paths.history.to({ index: `${user}/${index}`, project: project.name })} variant="ghost">History</ButtonLink>
             <a className="btn btn-ghost" href={project.simpleUrl} rel="noreferrer">Simple page</a>
           </>
         }

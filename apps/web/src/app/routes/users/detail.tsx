@@ -37,6 +37,7 @@ export function Component() {
           <>
             {canManage && <ButtonLink to={paths.users.edit.to(username)}>Edit user</ButtonLink>}
             {canManage && <ButtonLink to={paths.users.password.to(username)}>Change password</ButtonLink>}
+            <ButtonLink to={paths.history.to({ user: username })} variant="ghost">History</ButtonLink>
             <ButtonLink to={paths.users.json.to(username)} variant="ghost">Raw JSON</ButtonLink>
           </>
         }
