@@ -34,6 +34,13 @@ describe('loadConfig', () => {
     for (const key of ['PORT', 'DEVPI_URL', 'TRUST_PROXY_HOPS', 'SESSION_SECRET']) expect(message).toContain(key);
   });
 
+  it('selects the embedded store in ./data unless DATABASE_URL is set', () => {
+    expect(loadConfig({ DEVPI_URL: 'http://d' }, '/s').store).toEqual({ databaseUrl: undefined, dataDir: './data' });
+    const pg = loadConfig({ DEVPI_URL: 'http://d', DATABASE_URL: 'postgres://u:p@db:5432/dash', DATA_DIR: '/var/lib/x' }, '/s');
+    expect(pg.store).toEqual({ databaseUrl: 'postgres://u:p@db:5432/dash', dataDir: '/var/lib/x' });
+    expect(() => loadConfig({ DEVPI_URL: 'http://d', DATABASE_URL: 'mysql://db/x' }, '/s')).toThrow(/DATABASE_URL: must be a postgres/);
+  });
+
   it('requires DEVPI_URL', () => {
     expect(() => loadConfig({}, '/s')).toThrow(/DEVPI_URL/);
   });

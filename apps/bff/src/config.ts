@@ -23,6 +23,12 @@ const envSchema = z.object({
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(8_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().min(1).optional(),
+  // The embedded SQLite file lives here; ignored when DATABASE_URL is set.
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (unset for the embedded SQLite store)')
+    .optional(),
 });
 
 export interface Config {
@@ -43,6 +49,8 @@ export interface Config {
   drainDelayMs: number;
   logLevel: string;
   staticDir: string;
+  /** Where the store lives: PostgreSQL when databaseUrl is set, else a SQLite file in dataDir. */
+  store: { databaseUrl: string | undefined; dataDir: string };
 }
 
 export class ConfigError extends Error {
@@ -84,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     drainDelayMs: e.DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0),
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR ?? defaultStaticDir,
+    store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
   };
 }

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import { migration as m0001 } from './0001-store-meta.js';
+
+/**
+ * Every migration, in order. Names sort lexicographically (Kysely applies them in that order),
+ * so each feature adds `NNNN-<feature>-<what>.ts` with the next free number and one line here.
+ * Never edit or renumber a migration that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-store-meta': m0001,
+};
