@@ -11,6 +11,7 @@ import { exitOnCrash } from './crash.js';
 import { createLogger } from './logger.js';
 import type { Lifecycle } from './middleware/draining.js';
 import { createDevpiAgent } from './proxy/devpi-agent.js';
+import { createStore } from './store/index.js';
 
 /** Kubernetes and compose give 10 s between SIGTERM and SIGKILL by default; leave a margin. */
 export const SHUTDOWN_TIMEOUT_MS = 9_000;
@@ -36,8 +37,11 @@ export interface StartOptions {
 
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const lifecycle: Lifecycle = { phase: 'serving' };
+  // Migrated before listening: a replica never serves on a schema older than its code.
+  const store = await createStore(config.store);
+  logger.info({ store: store.dialect, ...(store.dialect === 'sqlite' ? { dataDir: config.store.dataDir } : {}) }, 'store ready');
   const devpiAgent = createDevpiAgent(config.devpiUrl);
-  const app = createApp({ config, logger, devpiAgent, lifecycle, ...(options.now ? { now: options.now } : {}) });
+  const app = createApp({ config, logger, devpiAgent, lifecycle, store, ...(options.now ? { now: options.now } : {}) });
   const server = createServer(app);
   // Longer than nginx's upstream keepalive_timeout (60 s), so nginx never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;
@@ -75,6 +79,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       await closeListener();
       clearTimeout(force);
       devpiAgent.destroy();
+      await store.close();
       logger.info('shut down');
     })();
     return stopping;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { migration as m0001 } from './0001-store-meta.js';
+import { migration as m0002 } from './0002-session-revocation-login-limits.js';
 
 /**
  * Every migration, in order. Names sort lexicographically (Kysely applies them in that order),
@@ -8,4 +9,5 @@ import { migration as m0001 } from './0001-store-meta.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-store-meta': m0001,
+  '0002-session-revocation-login-limits': m0002,
 };
