@@ -24,6 +24,8 @@ test('signing out on one replica ends the session on the other', async ({ page, 
     // nginx rotates over both replicas: twenty requests reach each (all on one: 2^-19).
     expect(await sessionStatuses(api, topology.lbUrl, cookie, 20)).toEqual(new Set([200]));
 
+    await page.goto('users');
+    await expect(app.shell.heading('Users')).toBeVisible();
     await app.shell.signOut.click();
     await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
 
