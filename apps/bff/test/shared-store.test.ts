@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { createStore, type Store } from '../src/store/index.js';
 import { forEachDialect } from '../src/test-support/store-dialects.js';
 import { LOGIN_LIMITS } from '../src/routes/session.js';
@@ -9,7 +10,7 @@ import { devpiFixture } from './support/devpi-fixtures.js';
 import { loginCounter } from './support/login-counter.js';
 import { testApp } from './support/test-app.js';
 
-const csrf = { 'X-Devpi-Dashboard': '1', 'Sec-Fetch-Site': 'same-origin' };
+const csrf = { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' };
 const cookiePair = (res: request.Response): string => {
   const raw = z.array(z.string()).parse(res.headers['set-cookie']);
   const cookie = raw.find((c) => c.startsWith('devpi_dashboard_session='));
@@ -37,17 +38,22 @@ forEachDialect('replicas sharing a store', (target) => {
     target.cleanup();
   });
 
+  const appOf = (replica: number) => {
+    const app = replicas[replica]?.app;
+    if (app === undefined) throw new Error(`no replica ${replica}`);
+    return app;
+  };
   const login = (replica: number, user: string, password: string, address: string) =>
-    request(replicas[replica]?.app).post('/+dashboard/api/session').set({ ...csrf, 'X-Forwarded-For': address }).send({ user, password });
+    request(appOf(replica)).post('/+dashboard/api/session').set({ ...csrf, 'X-Forwarded-For': address }).send({ user, password });
 
   it('ends a session on every replica when it logs out on one', async () => {
     const alice = await devpi.user('alice');
     const res = await login(0, alice.name, alice.password, '10.0.0.1').expect(200);
     const cookie = cookiePair(res);
-    await request(replicas[1]?.app).get('/+dashboard/api/session').set('Cookie', cookie).expect(200);
-    await request(replicas[0]?.app).delete('/+dashboard/api/session').set({ ...csrf, Cookie: cookie }).expect(204);
+    await request(appOf(1)).get('/+dashboard/api/session').set('Cookie', cookie).expect(200);
+    await request(appOf(0)).delete('/+dashboard/api/session').set({ ...csrf, Cookie: cookie }).expect(204);
     for (const replica of [1, 2]) {
-      const after = await request(replicas[replica]?.app).get('/+dashboard/api/session').set('Cookie', cookie).expect(401);
+      const after = await request(appOf(replica)).get('/+dashboard/api/session').set('Cookie', cookie).expect(401);
       expect(after.body).toMatchObject({ error: { code: 'session_expired' } });
     }
   });
