@@ -10,7 +10,13 @@ RUN npm ci --no-audit --no-fund \
     && npx turbo run build --filter=@devpi-dashboard/bff --filter=@devpi-dashboard/web
 
 # Production dependencies of the BFF and the workspace packages it imports, nothing else.
+# better-sqlite3 (the embedded store) is a native addon: when no prebuilt binary matches, npm
+# compiles it, which needs python3, make and g++. They stay in this stage; runtime gets the result.
 FROM node:20-bookworm-slim AS deps
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3 make g++ \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/bff/package.json apps/bff/
@@ -24,8 +30,12 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080 \
     TRUST_PROXY_HOPS=1 \
-    STATIC_DIR=/app/apps/web/dist
+    STATIC_DIR=/app/apps/web/dist \
+    DATA_DIR=/data
 WORKDIR /app
+# The embedded SQLite store when DATABASE_URL is not set; mount a volume here to keep it.
+RUN mkdir /data && chown node:node /data
+VOLUME ["/data"]
 COPY --from=deps --chown=root:root /app/ ./
 COPY --from=build /src/packages/devpi-client/dist packages/devpi-client/dist
 COPY --from=build /src/packages/dashboard-api/dist packages/dashboard-api/dist

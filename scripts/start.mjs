@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build what is needed, then serve the dashboard on PORT (default 8080).
 // Against DEVPI_URL when it is set; otherwise against the bundled devpi double seeded with demo data.
+// The store is a SQLite file in ./data (DATA_DIR), created on first start; DATABASE_URL selects PostgreSQL.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,7 @@ const bff = spawn(process.execPath, [join(root, 'apps/bff/dist/server.js')], {
   cwd: root,
   stdio: 'inherit',
   // Standalone there is no load balancer: clients reach devpi directly, so its own URL is the public one.
-  env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL || devpiUrl, DEVPI_URL: devpiUrl, PORT: port, HOST: host, STATIC_DIR: process.env.STATIC_DIR || join(root, 'apps/web/dist') },
+  env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL || devpiUrl, DEVPI_URL: devpiUrl, PORT: port, HOST: host, STATIC_DIR: process.env.STATIC_DIR || join(root, 'apps/web/dist'), DATA_DIR: process.env.DATA_DIR || join(root, 'data') },
 });
 children.push(bff);
 bff.on('exit', (code) => stopAll(code ?? 0));

@@ -84,6 +84,7 @@ export function loadCompose(): { raw: string; text: string; interpolated: unknow
   const env = parseEnvFile(readFileSync(envExampleFile, 'utf8'));
   // .env.example leaves SESSION_SECRET empty on purpose; an operator's .env fills it in.
   env.set('SESSION_SECRET', 'x'.repeat(48));
+  env.set('POSTGRES_PASSWORD', 'p'.repeat(48));
   const text = interpolate(raw, env);
   const interpolated: unknown = parse(text);
   return { raw, text, interpolated, parsed: composeSchema.parse(interpolated) };

@@ -63,7 +63,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('has devpi, dashboard, lb and the client tool', () => {
-    expect(Object.keys(services).sort()).toEqual(['client', 'dashboard', 'devpi', 'lb']);
+    expect(Object.keys(services).sort()).toEqual(['client', 'dashboard', 'devpi', 'lb', 'postgres']);
     expect(services.client?.profiles).toEqual(['tools']);
   });
 
@@ -76,7 +76,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('waits for healthy dependencies', () => {
-    expect(services.dashboard?.depends_on).toEqual({ devpi: { condition: 'service_healthy' } });
+    expect(services.dashboard?.depends_on).toEqual({ devpi: { condition: 'service_healthy' }, postgres: { condition: 'service_healthy' } });
     expect(services.lb?.depends_on).toEqual({ devpi: { condition: 'service_healthy' }, dashboard: { condition: 'service_healthy' } });
     expect(services.client?.depends_on).toEqual({ lb: { condition: 'service_healthy' } });
   });
@@ -87,7 +87,23 @@ describe('docker-compose.yml', () => {
     expect(dashboard?.ports).toBeUndefined();
     expect(dashboard?.environment?.SESSION_SECRET).toBe('x'.repeat(48));
     expect(dashboard?.environment?.TRUST_PROXY_HOPS).toBe('1');
-    expect(() => interpolate(raw, new Map())).toThrow(/SESSION_SECRET/);
+    expect(() => interpolate(raw, new Map([['POSTGRES_PASSWORD', 'p'.repeat(48)]]))).toThrow(/SESSION_SECRET/);
+  });
+
+  it('gives every replica the same PostgreSQL store, pinned, on a named volume, password from .env', () => {
+    const postgres = services.postgres;
+    expect(postgres?.image).toMatch(/^postgres:\d+\.\d+-bookworm$/);
+    expect(postgres?.volumes).toEqual(['dashboard_db:/var/lib/postgresql/data']);
+    expect(Object.keys(parsed.volumes ?? {})).toContain('dashboard_db');
+    expect(postgres?.ports).toBeUndefined();
+    expect(postgres?.healthcheck?.test).toContain('pg_isready');
+    const url = new URL(String(services.dashboard?.environment?.DATABASE_URL ?? ''));
+    expect(url.protocol).toBe('postgres:');
+    expect(`${url.hostname}:${url.port}`).toBe(`postgres:${postgres?.expose?.[0] ?? ''}`);
+    expect(url.password).toBe(postgres?.environment?.POSTGRES_PASSWORD);
+    expect(url.username).toBe(postgres?.environment?.POSTGRES_USER);
+    expect(url.pathname).toBe(`/${String(postgres?.environment?.POSTGRES_DB)}`);
+    expect(() => interpolate(raw, new Map([['SESSION_SECRET', 'x'.repeat(48)]]))).toThrow(/POSTGRES_PASSWORD/);
   });
 
   it('keeps packages in the devpi_packages volume and restricts modification by default', () => {

@@ -106,6 +106,9 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
         PORT: String(bffPort),
         PUBLIC_URL: lbUrl,
         SESSION_SECRET: sessionSecret,
+        // One store for both replicas (a SQLite file two processes share), so a logout on one
+        // ends the session on the other, as the postgres service does under compose.
+        DATA_DIR: join(prefix, 'store'),
         TRUST_PROXY_HOPS: '1',
         STATIC_DIR: staticDir,
         LOG_LEVEL: process.env.E2E_BFF_LOG_LEVEL ?? 'error',

@@ -23,6 +23,10 @@ import { staticSpaRouter } from './routes/static-spa.js';
 import type { SessionData } from './session/session-cookie.js';
 import { SessionManager } from './session/session-manager.js';
 import { RootPasswordProbe } from './session/root-password-probe.js';
+import { LoginThrottle } from './session/login-throttle.js';
+import { SessionRevocations } from './session/session-revocations.js';
+import { LOGIN_LIMITS } from './routes/session.js';
+import type { Store } from './store/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -36,6 +40,8 @@ export interface AppDeps {
   history?: HistoryStore;
   /** Names this process in the history (the container's host name by default). */
   replica?: string;
+  /** The migrated store (createStore); shared sessions and login limits live there. */
+  store: Store;
 }
 
 /** Express paths treat `+` as syntax; the dashboard's base path needs it escaped. */
@@ -50,24 +56,35 @@ export function createApp(deps: AppDeps): express.Express {
   const outsideHeaders: Record<string, string> = config.publicUrl === undefined ? {} : { 'X-outside-url': config.publicUrl };
   const devpi = new DevpiClient({ baseUrl: config.devpiUrl, headers: outsideHeaders, timeoutMs: config.devpiTimeoutMs });
   const readinessDevpi = new DevpiClient({ baseUrl: config.devpiUrl, timeoutMs: Math.min(2_000, config.devpiTimeoutMs) });
-  const sessions = new SessionManager({ secret: config.sessionSecret, maxAgeS: config.sessionMaxAgeS, idleS: config.sessionIdleS, secure: https, now });
+  const revocations = new SessionRevocations(deps.store, () => Math.floor(now() / 1000));
+  const sessions = new SessionManager({ secret: config.sessionSecret, maxAgeS: config.sessionMaxAgeS, idleS: config.sessionIdleS, secure: https, now }, revocations);
   const devpiFor = (req: Request) => (req.devpiSession === undefined ? devpi : devpi.withAuth(req.devpiSession.user, req.devpiSession.token));
   const sessionStillValid = async (session: SessionData) => {
     const [status, user] = (await devpi.withAuth(session.user, session.token).api()).authstatus;
     return status === 'ok' && user === session.user;
   };
-  const endSession = (req: Request, res: Response, session: SessionData) => {
-    sessions.revoke(res, session);
+  // Both answer the proxied request whatever the store says: devpi already decided its part.
+  const endSession = async (req: Request, res: Response, session: SessionData) => {
+    await sessions.revoke(res, session).catch((error: unknown) => req.log.error({ err: error }, 'could not record the ended session in the store'));
     req.log.info({ user: session.user }, 'devpi no longer accepts the session token');
     const error = sessionExpired();
     res.status(error.status).json(error.toBody());
   };
-  const renewSession = (req: Request, res: Response, session: SessionData, token: string, expiration: number) => {
-    sessions.rotate(res, session, token, expiration);
+  const renewSession = async (req: Request, res: Response, session: SessionData, token: string, expiration: number) => {
+    await sessions.rotate(res, session, token, expiration).catch((error: unknown) => {
+      req.log.error({ err: error }, 'could not record the replaced session in the store; issuing the new one anyway');
+      sessions.issue(res, session.user, token, expiration);
+    });
     req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
   };
   // A started server (it passes its lifecycle) keeps the package lists warm; tests of the app do not.
-  const routeDeps = { config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now), keepWarm: deps.lifecycle !== undefined, history: deps.history, replica: deps.replica ?? 'local' };
+  const routeDeps = {
+    config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now),
+    keepWarm: deps.lifecycle !== undefined,
+    loginThrottle: new LoginThrottle(deps.store, LOGIN_LIMITS),
+    history: deps.history,
+    replica: deps.replica ?? 'local',
+  };
 
   const app = express();
   app.disable('x-powered-by');

@@ -39,11 +39,13 @@ export interface StartOptions {
 
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const lifecycle: Lifecycle = { phase: 'serving' };
-  const devpiAgent = createDevpiAgent(config.devpiUrl);
+  // Migrated before listening: a replica never serves on a schema older than its code.
   const store = await createStore(config.store);
+  logger.info({ store: store.dialect, ...(store.dialect === 'sqlite' ? { dataDir: config.store.dataDir } : {}) }, 'store ready');
+  const devpiAgent = createDevpiAgent(config.devpiUrl);
   const history = new HistoryStore(store);
   const upkeep = startHistoryUpkeep({ store: history, config, logger, now: options.now ?? Date.now });
-  const app = createApp({ config, logger, devpiAgent, lifecycle, history, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
+  const app = createApp({ config, logger, devpiAgent, lifecycle, store, history, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
   const server = createServer(app);
   // Longer than nginx's upstream keepalive_timeout (60 s), so nginx never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;

@@ -9,12 +9,12 @@ const errorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 
 describe('CSRF: state-changing API requests', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   const target = '/+dashboard/api/devpi/root/acme/';
 
   beforeAll(async () => {
     upstream = await startUpstream();
-    app = testApp(upstream.url, { PUBLIC_URL: 'https://pypi.example.com' });
+    app = await testApp(upstream.url, { PUBLIC_URL: 'https://pypi.example.com' });
   });
   afterAll(async () => {
     app.close();

@@ -10,7 +10,7 @@ const csrf = { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin'
 
 describe('the dashboard API', () => {
   let devpi: Awaited<ReturnType<typeof devpiFixture>>;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   let alice: { name: string; password: string };
   let bob: { name: string; password: string };
   let cookie: string;
@@ -24,7 +24,7 @@ describe('the dashboard API', () => {
     await devpi.root.createIndex(alice.name, 'team', { bases: [], acl_upload: [bob.name, ':AUTHENTICATED:'] });
     await devpi.root.createIndex(alice.name, 'open', { bases: [], acl_upload: [':ANONYMOUS:', `${bob.name}-ghost`] });
     await devpi.root.createIndex(alice.name, 'mirror', { type: 'mirror', mirror_url: 'https://pypi.org/simple/' });
-    app = testApp(devpi.target.url);
+    app = await testApp(devpi.target.url);
     const res = await request(app.app).post('/+dashboard/api/session').set(csrf).send({ user: alice.name, password: alice.password }).expect(200);
     cookie = (z.array(z.string()).parse(res.headers['set-cookie'])[0] ?? '').split(';')[0] ?? '';
   });

@@ -13,7 +13,7 @@ forEachDialect('history', (target) => {
   describe('GET /history: who sees what, filters, exports', () => {
     let devpi: Awaited<ReturnType<typeof devpiFixture>>;
     let history: Awaited<ReturnType<typeof openTestHistory>>;
-    let app: ReturnType<typeof testApp>;
+    let app: Awaited<ReturnType<typeof testApp>>;
     let bff: Awaited<ReturnType<typeof listen>>;
     let alice: { name: string; password: string };
     let bob: { name: string; password: string };
@@ -42,7 +42,7 @@ forEachDialect('history', (target) => {
     beforeAll(async () => {
       devpi = await devpiFixture();
       history = await openTestHistory(await target.freshConfig());
-      app = testApp(devpi.target.url, {}, { history: history.store });
+      app = await testApp(devpi.target.url, {}, { history: history.store });
       bff = await listen(app.app);
       alice = await devpi.user('alice');
       bob = await devpi.user('bob');

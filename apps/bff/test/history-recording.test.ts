@@ -31,13 +31,13 @@ forEachDialect('history', (target) => {
   describe('recording mutations through the devpi proxy', () => {
     let devpi: Awaited<ReturnType<typeof devpiFixture>>;
     let history: Awaited<ReturnType<typeof openTestHistory>>;
-    let app: ReturnType<typeof testApp>;
+    let app: Awaited<ReturnType<typeof testApp>>;
     let bff: Awaited<ReturnType<typeof listen>>;
 
     beforeAll(async () => {
       devpi = await devpiFixture();
       history = await openTestHistory(await target.freshConfig());
-      app = testApp(devpi.target.url, {}, { history: history.store, replica: 'replica-a' });
+      app = await testApp(devpi.target.url, {}, { history: history.store, replica: 'replica-a' });
       bff = await listen(app.app);
     });
     afterAll(async () => {
@@ -90,7 +90,7 @@ forEachDialect('history', (target) => {
     it('refuses mutations with 503 before devpi sees them, and reads keep working', async () => {
       const devpi = await devpiFixture();
       const history = await openTestHistory(await target.freshConfig());
-      const app = testApp(devpi.target.url, {}, { history: history.store });
+      const app = await testApp(devpi.target.url, {}, { history: history.store });
       const bff = await listen(app.app);
       try {
         const owner = await devpi.user('down');

@@ -17,12 +17,12 @@ async function clientThroughBff(bffUrl: string, user: string, password: string) 
 
 describe('devpi through the proxy, as the SPA uses it', () => {
   let devpi: Awaited<ReturnType<typeof devpiFixture>>;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   let bff: Awaited<ReturnType<typeof listen>>;
 
   beforeAll(async () => {
     devpi = await devpiFixture();
-    app = testApp(devpi.target.url);
+    app = await testApp(devpi.target.url);
     bff = await listen(app.app);
   });
   afterAll(async () => {
@@ -62,11 +62,11 @@ describe('devpi through the proxy, as the SPA uses it', () => {
 
 describe('the proxy never hands the browser a devpi token', () => {
   let devpi: Awaited<ReturnType<typeof devpiFixture>>;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
 
   beforeAll(async () => {
     devpi = await devpiFixture();
-    app = testApp(devpi.target.url);
+    app = await testApp(devpi.target.url);
   });
   afterAll(async () => {
     app?.close();

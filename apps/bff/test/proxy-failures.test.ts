@@ -28,7 +28,7 @@ async function closedPortUrl(): Promise<string> {
 describe('devpi proxy: when devpi misbehaves', () => {
   it('answers a JSON 502 without devpi address when devpi is down', async () => {
     const devpiUrl = await closedPortUrl();
-    const { app, close } = testApp(devpiUrl);
+    const { app, close } = await testApp(devpiUrl);
     cleanups.push(close);
     const res = await request(app).get('/+dashboard/api/devpi/+api').expect(502);
     expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiUnavailable);
@@ -39,7 +39,7 @@ describe('devpi proxy: when devpi misbehaves', () => {
   it('answers a JSON 504 at DEVPI_TIMEOUT_MS when devpi hangs', async () => {
     const upstream = await startUpstream(() => undefined);
     cleanups.push(upstream.close);
-    const { app, close } = testApp(upstream.url, { DEVPI_TIMEOUT_MS: '200' });
+    const { app, close } = await testApp(upstream.url, { DEVPI_TIMEOUT_MS: '200' });
     cleanups.push(close);
     const res = await request(app).get('/+dashboard/api/devpi/root/pypi').expect(504);
     expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiTimeout);
@@ -53,7 +53,7 @@ describe('devpi proxy: when devpi misbehaves', () => {
       else res.end('{"ok":true}');
     });
     cleanups.push(upstream.close);
-    const { app, close } = testApp(upstream.url);
+    const { app, close } = await testApp(upstream.url);
     cleanups.push(close);
     const res = await request(app).get('/+dashboard/api/devpi/+api').expect(200);
     expect(res.text).toBe('{"ok":true}');
@@ -63,7 +63,7 @@ describe('devpi proxy: when devpi misbehaves', () => {
   it('never retries a POST', async () => {
     const upstream = await startUpstream((req) => req.socket.destroy());
     cleanups.push(upstream.close);
-    const { app, close } = testApp(upstream.url);
+    const { app, close } = await testApp(upstream.url);
     cleanups.push(close);
     const res = await request(app)
       .post('/+dashboard/api/devpi/root/acme/')
@@ -80,7 +80,7 @@ describe('devpi proxy: when devpi misbehaves', () => {
       res.end(seen.body);
     });
     cleanups.push(upstream.close);
-    const { app, close } = testApp(upstream.url);
+    const { app, close } = await testApp(upstream.url);
     cleanups.push(close);
     const payload = randomBytes(8 * 1024 * 1024);
     const res = await request(app)

@@ -12,7 +12,7 @@ const errorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 describe('devpi proxy: what reaches devpi', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let bff: Awaited<ReturnType<typeof listen>>;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   const csrf = () => ({ [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: bff.url });
 
   beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('devpi proxy: what reaches devpi', () => {
         res.end(JSON.stringify({ method: seen.method, url: seen.url, headers: seen.headers }));
       }
     });
-    app = testApp(upstream.url, { PUBLIC_URL: 'https://pypi.example.com' });
+    app = await testApp(upstream.url, { PUBLIC_URL: 'https://pypi.example.com' });
     bff = await listen(app.app);
   });
   afterAll(async () => {
@@ -82,7 +82,7 @@ describe('devpi proxy: what reaches devpi', () => {
   });
 
   it('drops X-outside-url entirely when PUBLIC_URL is unset', async () => {
-    const plain = testApp(upstream.url);
+    const plain = await testApp(upstream.url);
     const server = await listen(plain.app);
     try {
       const res = await rawRequest(server.url, 'GET', '/+dashboard/api/devpi/+api', { 'X-outside-url': 'http://evil.example' });

@@ -12,7 +12,7 @@ const errorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 
 describe('service hygiene', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   let staticDir: string;
 
   beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('service hygiene', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>devpi dashboard</title><script type="module" src="/+dashboard/assets/app-1a2b3c.js"></script>');
     writeFileSync(join(staticDir, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
     writeFileSync(join(staticDir, 'favicon.svg'), '<svg/>');
-    app = testApp(upstream.url, { STATIC_DIR: staticDir });
+    app = await testApp(upstream.url, { STATIC_DIR: staticDir });
   });
   afterAll(async () => {
     app.close();
@@ -43,7 +43,7 @@ describe('service hygiene', () => {
 
   it('answers /healthz and reports devpi unreachable on /readyz', async () => {
     await request(app.app).get('/healthz').expect(200, { status: 'ok' });
-    const down = testApp('http://127.0.0.1:9');
+    const down = await testApp('http://127.0.0.1:9');
     try {
       const res = await request(down.app).get('/readyz').expect(503);
       expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiUnavailable);

@@ -29,7 +29,7 @@ describe('sessions', () => {
 
   it('logs in through devpi and keeps the token in an HttpOnly, SameSite=Strict cookie', async () => {
     const alice = await devpi.user('alice');
-    const { app, close } = testApp(devpi.target.url);
+    const { app, close } = await testApp(devpi.target.url);
     try {
       const res = await login(app, alice.name, alice.password).expect(200);
       const session = sessionSchema.parse(res.body);
@@ -56,7 +56,7 @@ describe('sessions', () => {
   it('marks the cookie Secure behind https and never outlives devpi token', async () => {
     const bob = await devpi.user('bob');
     const now = Date.now();
-    const { app, close } = testApp(devpi.target.url, { PUBLIC_URL: 'https://pypi.example.com' }, { now: () => now });
+    const { app, close } = await testApp(devpi.target.url, { PUBLIC_URL: 'https://pypi.example.com' }, { now: () => now });
     try {
       const res = await login(app, bob.name, bob.password).expect(200);
       expect(cookieOf(res)).toMatch(/Secure/);
@@ -68,7 +68,7 @@ describe('sessions', () => {
   });
 
   it('reports whether root still has an empty password, to root only', async () => {
-    const { app, close } = testApp(devpi.target.url);
+    const { app, close } = await testApp(devpi.target.url);
     try {
       const res = await login(app, 'root', devpi.target.rootPassword).expect(200);
       const session = sessionSchema.parse(res.body);
@@ -85,7 +85,7 @@ describe('sessions', () => {
 
   it('says the same thing for an unknown user and a wrong password', async () => {
     const carol = await devpi.user('carol');
-    const { app, close } = testApp(devpi.target.url);
+    const { app, close } = await testApp(devpi.target.url);
     try {
       const wrong = await login(app, carol.name, 'nope').expect(401);
       const unknown = await login(app, `${carol.name}-ghost`, 'nope').expect(401);
@@ -98,7 +98,7 @@ describe('sessions', () => {
 
   it('rate-limits failed logins per account, even with the right password afterwards', async () => {
     const dave = await devpi.user('dave');
-    const { app, close } = testApp(devpi.target.url);
+    const { app, close } = await testApp(devpi.target.url);
     try {
       for (let i = 0; i < 5; i += 1) await login(app, dave.name, 'wrong').expect(401);
       const blocked = await login(app, dave.name, dave.password).expect(429);
@@ -111,7 +111,7 @@ describe('sessions', () => {
 
   it('never counts successful logins: many colleagues behind one NAT address can all sign in', async () => {
     const erin = await devpi.user('erin');
-    const { app, close } = testApp(devpi.target.url, { TRUST_PROXY_HOPS: '1' });
+    const { app, close } = await testApp(devpi.target.url, { TRUST_PROXY_HOPS: '1' });
     try {
       for (let i = 0; i < 30; i += 1) await login(app, erin.name, erin.password, { 'X-Forwarded-For': '203.0.113.50' }).expect(200);
     } finally {
@@ -121,8 +121,8 @@ describe('sessions', () => {
   }, 120_000);
 
   it('rate-limits per client IP, trusting exactly TRUST_PROXY_HOPS proxies', async () => {
-    const behindNginx = testApp(devpi.target.url, { TRUST_PROXY_HOPS: '1' });
-    const direct = testApp(devpi.target.url);
+    const behindNginx = await testApp(devpi.target.url, { TRUST_PROXY_HOPS: '1' });
+    const direct = await testApp(devpi.target.url);
     try {
       for (let i = 0; i < 20; i += 1) await login(behindNginx.app, `ghost-${i}`, 'x', { 'X-Forwarded-For': '203.0.113.7' }).expect(401);
       await login(behindNginx.app, 'ghost-x', 'x', { 'X-Forwarded-For': '203.0.113.7' }).expect(429);
@@ -140,7 +140,7 @@ describe('sessions', () => {
 
   it('logs out: this replica refuses the old cookie afterwards', async () => {
     const erin = await devpi.user('erin');
-    const { app, close } = testApp(devpi.target.url);
+    const { app, close } = await testApp(devpi.target.url);
     try {
       const cookie = cookiePair(cookieOf(await login(app, erin.name, erin.password).expect(200)));
       const out = await request(app).delete('/+dashboard/api/session').set({ ...csrf, Cookie: cookie }).expect(204);
@@ -160,7 +160,7 @@ describe('sessions', () => {
   it('ends idle sessions and sessions past their maximum age', async () => {
     const frank = await devpi.user('frank');
     let now = Date.now();
-    const { app, close } = testApp(devpi.target.url, { SESSION_IDLE_S: '600', SESSION_MAX_AGE_S: '900' }, { now: () => now });
+    const { app, close } = await testApp(devpi.target.url, { SESSION_IDLE_S: '600', SESSION_MAX_AGE_S: '900' }, { now: () => now });
     try {
       let cookie = cookiePair(cookieOf(await login(app, frank.name, frank.password).expect(200)));
       now += 601_000;
@@ -180,9 +180,9 @@ describe('sessions', () => {
 
   it('shares sessions between replicas with the same secret only', async () => {
     const gina = await devpi.user('gina');
-    const one = testApp(devpi.target.url);
-    const two = testApp(devpi.target.url);
-    const other = testApp(devpi.target.url, { SESSION_SECRET: 'another-secret-another-secret-another' });
+    const one = await testApp(devpi.target.url);
+    const two = await testApp(devpi.target.url);
+    const other = await testApp(devpi.target.url, { SESSION_SECRET: 'another-secret-another-secret-another' });
     try {
       const cookie = cookiePair(cookieOf(await login(one.app, gina.name, gina.password).expect(200)));
       const seen = await request(two.app).get('/+dashboard/api/session').set('Cookie', cookie).expect(200);
@@ -197,7 +197,7 @@ describe('sessions', () => {
 
   it('answers 401 session_expired when devpi stops accepting the token', async () => {
     const hank = await devpi.user('hank');
-    const { app, close } = testApp(devpi.target.url);
+    const { app, close } = await testApp(devpi.target.url);
     try {
       const cookie = cookiePair(cookieOf(await login(app, hank.name, hank.password).expect(200)));
       // Tokens of a deleted user stop working; devpi then treats requests as anonymous and refuses

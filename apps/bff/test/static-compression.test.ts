@@ -21,9 +21,9 @@ function writeWithTwins(file: string, text: string): void {
 
 describe('precompressed static files', () => {
   let staticDir: string;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     staticDir = mkdtempSync(join(tmpdir(), 'bff-precompressed-'));
     mkdirSync(join(staticDir, 'assets'));
     writeWithTwins(join(staticDir, 'assets', 'app-1a2b3c.js'), script);
@@ -31,10 +31,10 @@ describe('precompressed static files', () => {
     // Small files are left uncompressed by the build: they must still be served, with Vary.
     writeFileSync(join(staticDir, 'assets', 'tiny-9z8y7x.js'), 'export {};\n');
     // Nothing listens on port 9: these tests never reach devpi.
-    app = testApp('http://127.0.0.1:9', { STATIC_DIR: staticDir });
+    app = await testApp('http://127.0.0.1:9', { STATIC_DIR: staticDir });
   });
-  afterAll(() => {
-    app.close();
+  afterAll(async () => {
+    await app.close();
     rmSync(staticDir, { recursive: true, force: true });
   });
 

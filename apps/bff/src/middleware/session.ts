@@ -17,8 +17,8 @@ declare module 'http' {
  * even if a public route (config) happens to be asked first.
  */
 export function sessionMiddleware(sessions: SessionManager) {
-  return function readSession(req: Request, res: Response, next: NextFunction): void {
-    const found = sessions.lookup(req);
+  return async function readSession(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const found = await sessions.lookup(req);
     if (found.state === 'active') {
       req.devpiSession = found.session;
       sessions.touch(res, found.session);

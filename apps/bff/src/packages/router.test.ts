@@ -27,7 +27,7 @@ async function upload(client: DevpiClient, index: string, spec: PackageSpec, sdi
 
 describe('package browsing API', () => {
   let devpi: Awaited<ReturnType<typeof devpiFixture>>;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   let owner: string;
   const api = (path: string) => request(app.app).get(`/+dashboard/api/packages${path}`);
 
@@ -56,7 +56,7 @@ describe('package browsing API', () => {
     await root.createIndex(owner, 'mirror', { type: 'mirror', mirror_url: `${devpi.target.url}/${owner}/base/+simple/` });
     await root.createIndex(owner, 'wl', { bases: [`${owner}/mirror`], acl_upload: ['root'] });
     await upload(root, `${owner}/wl`, { name: 'shared-lib', version: '3.0' });
-    app = testApp(devpi.target.url);
+    app = await testApp(devpi.target.url);
   });
   afterAll(async () => {
     app?.close();

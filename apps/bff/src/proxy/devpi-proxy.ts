@@ -21,9 +21,9 @@ export interface DevpiProxyOptions {
   /** Does devpi still accept this session's token? Asked only when devpi answers 401/403. */
   sessionStillValid: (session: SessionData) => Promise<boolean>;
   /** Ends a session devpi no longer accepts and answers 401 session_expired. */
-  endSession: (req: Request, res: Response, session: SessionData) => void;
+  endSession: (req: Request, res: Response, session: SessionData) => Promise<void>;
   /** Users changed their own password: carry on with the fresh token devpi handed out. */
-  renewSession: (req: Request, res: Response, session: SessionData, token: string, expiration: number) => void;
+  renewSession: (req: Request, res: Response, session: SessionData, token: string, expiration: number) => Promise<void>;
   /** Records every mutation: intent before devpi sees it, outcome once devpi answered. */
   history?: HistoryRecorder;
 }
@@ -86,7 +86,7 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
       const valid = await options.sessionStillValid(session).catch(() => true);
       if (!valid) {
         proxyRes.resume();
-        options.endSession(req, res, session);
+        await options.endSession(req, res, session);
         return;
       }
     }
@@ -110,7 +110,7 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
     }
     const session = req.devpiSession;
     if (answer.kind === 'password_changed' && session !== undefined && session.user === user) {
-      options.renewSession(req, res, session, answer.token, answer.expiration);
+      await options.renewSession(req, res, session, answer.token, answer.expiration);
     }
     writeProxiedHead(proxyRes, res, devpiOrigins);
     res.setHeader('content-length', String(answer.body.length));

@@ -4,7 +4,7 @@ import { errorCodes, loginRequestSchema, type Session } from '@devpi-dashboard/d
 import { HttpError, sessionExpired } from '../errors.js';
 import type { SessionData } from '../session/session-cookie.js';
 import type { SessionManager } from '../session/session-manager.js';
-import { RateLimiter } from '../session/rate-limiter.js';
+import type { LoginThrottle } from '../session/login-throttle.js';
 import type { RootPasswordProbe } from '../session/root-password-probe.js';
 import type { RouteDeps } from '../http/route-deps.js';
 import { recordEvent } from '../history/events.js';
@@ -14,6 +14,7 @@ import { parseInput } from '../http/validate.js';
 export interface SessionRouteDeps extends RouteDeps {
   sessions: SessionManager;
   rootProbe: RootPasswordProbe;
+  loginThrottle: LoginThrottle;
   /** Does devpi still accept this session's token? */
   sessionStillValid: (session: SessionData) => Promise<boolean>;
   history?: HistoryStore | undefined;
@@ -39,8 +40,6 @@ function tooMany(retryAfterS: number): HttpError {
 /** `GET|POST|DELETE /session`: who am I, log in through devpi's /+login, log out. */
 export function sessionRouter(deps: SessionRouteDeps): Router {
   const router = Router();
-  const perIp = new RateLimiter(LOGIN_LIMITS.perIpFailures, deps.now);
-  const perAccount = new RateLimiter(LOGIN_LIMITS.perAccountFailures, deps.now);
 
   const describe = async (session: SessionData | undefined): Promise<Session> => ({
     authenticated: session !== undefined,
@@ -69,7 +68,7 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
     }
     const session = req.devpiSession;
     if (session !== undefined && !(await deps.sessionStillValid(session))) {
-      deps.sessions.revoke(res, session);
+      await deps.sessions.revoke(res, session);
       throw sessionExpired();
     }
     res.json(await describe(session));
@@ -78,26 +77,22 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
   router.post('/session', async (req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
     const { user, password } = parseInput(loginRequestSchema, req.body);
-    const ipKey = req.ip ?? 'unknown';
-    const accountKey = user.toLowerCase();
-    for (const decision of [perIp.check(ipKey), perAccount.check(accountKey)]) {
-      if (!decision.allowed) throw tooMany(decision.retryAfterS);
-    }
+    const decision = await deps.loginThrottle.begin(req.ip ?? 'unknown', user);
+    if (!decision.allowed) throw tooMany(decision.retryAfterS);
     let login: { token: string; expiration: number };
     try {
       login = await deps.devpi.login(user, password);
     } catch (error) {
       if (error instanceof DevpiError && (error.status === 401 || error.status === 400)) {
-        perIp.hit(ipKey);
-        perAccount.hit(accountKey);
         await record(req, 'login.failure', user, { status: 401, message: INVALID_CREDENTIALS });
-        // The same words for an unknown user and a wrong password: nothing to enumerate.
+        // The point stays spent. The same words for an unknown user and a wrong password: nothing to enumerate.
         throw new HttpError(401, errorCodes.invalidCredentials, INVALID_CREDENTIALS);
       }
+      await decision.attempt.undecided();
       throw error;
     }
-    perAccount.reset(accountKey);
-    if (req.devpiSession !== undefined) deps.sessions.revoke(res, req.devpiSession);
+    await decision.attempt.succeeded();
+    if (req.devpiSession !== undefined) await deps.sessions.revoke(res, req.devpiSession);
     const session = deps.sessions.issue(res, user, login.token, login.expiration);
     if (user === 'root') deps.rootProbe.remember(password === '');
     req.log.info({ user }, 'logged in');
@@ -111,7 +106,7 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
     if (session === undefined) {
       deps.sessions.clear(res);
     } else {
-      deps.sessions.revoke(res, session);
+      await deps.sessions.revoke(res, session);
       req.log.info({ user: session.user }, 'logged out');
       await record(req, 'logout', session.user, { status: 204, message: 'logged out' });
     }

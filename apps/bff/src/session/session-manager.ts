@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { DASHBOARD_BASE } from '@devpi-dashboard/dashboard-api';
 import { SESSION_COOKIE, SessionSealer, type SessionData } from './session-cookie.js';
+import type { SessionRevocations } from './session-revocations.js';
 
 /** Seconds shaved off devpi's token lifetime so the cookie dies before the token does. */
 const EXPIRY_MARGIN_S = 60;
@@ -27,16 +28,16 @@ export type SessionLookup =
   | { state: 'rejected'; reason: SessionRejection };
 
 /**
- * Stateless sessions in an encrypted cookie, plus a per-replica denylist of logged-out session
- * ids (see docs/security.md for why a logged-out cookie stays valid on other replicas until its
- * idle timeout).
+ * Stateless sessions in an encrypted cookie, plus the store's list of logged-out session ids,
+ * shared by every replica: a logout anywhere ends the session everywhere.
  */
 export class SessionManager {
   private readonly sealer: SessionSealer;
-  /** Session id -> expiry (epoch s); entries leave once the cookie could no longer be valid anyway. */
-  private readonly denylist = new Map<string, number>();
 
-  constructor(private readonly settings: SessionSettings) {
+  constructor(
+    private readonly settings: SessionSettings,
+    private readonly revocations: SessionRevocations,
+  ) {
     this.sealer = new SessionSealer(settings.secret);
   }
 
@@ -48,7 +49,7 @@ export class SessionManager {
     return Math.floor(this.settings.now() / 1000);
   }
 
-  lookup(req: Request): SessionLookup {
+  async lookup(req: Request): Promise<SessionLookup> {
     const header = req.headers.cookie;
     if (header === undefined) return { state: 'none' };
     const value = parseCookies(header)[SESSION_COOKIE];
@@ -56,9 +57,9 @@ export class SessionManager {
     const session = this.sealer.open(value);
     if (session === undefined) return { state: 'rejected', reason: 'invalid' };
     const now = this.nowS();
-    if (this.denylist.has(session.sid)) return { state: 'rejected', reason: 'logged_out' };
     if (now >= session.exp) return { state: 'rejected', reason: 'expired' };
     if (now - session.seen >= this.settings.idleS) return { state: 'rejected', reason: 'idle' };
+    if (await this.revocations.isRevoked(session.sid)) return { state: 'rejected', reason: 'logged_out' };
     return { state: 'active', session };
   }
 
@@ -77,17 +78,15 @@ export class SessionManager {
     this.write(res, { ...session, seen: this.nowS() });
   }
 
-  /** Logs out: this replica refuses the session id from now on; the browser drops the cookie. */
-  revoke(res: Response, session: SessionData): void {
-    this.prune();
-    this.denylist.set(session.sid, session.exp);
+  /** Logs out: every replica refuses the session id from now on; the browser drops the cookie. */
+  async revoke(res: Response, session: SessionData): Promise<void> {
     this.clear(res);
+    await this.revocations.revoke(session.sid, session.exp);
   }
 
   /** Replaces a session by a new one for the same user (a fresh devpi token); the old id is refused. */
-  rotate(res: Response, session: SessionData, token: string, tokenLifetimeS: number): SessionData {
-    this.prune();
-    this.denylist.set(session.sid, session.exp);
+  async rotate(res: Response, session: SessionData, token: string, tokenLifetimeS: number): Promise<SessionData> {
+    await this.revocations.revoke(session.sid, session.exp);
     return this.issue(res, session.user, token, tokenLifetimeS);
   }
 
@@ -102,10 +101,5 @@ export class SessionManager {
 
   private cookieOptions() {
     return { httpOnly: true, secure: this.settings.secure, sameSite: 'strict', path: DASHBOARD_BASE } as const;
-  }
-
-  private prune(): void {
-    const now = this.nowS();
-    for (const [sid, exp] of this.denylist) if (exp <= now) this.denylist.delete(sid);
   }
 }

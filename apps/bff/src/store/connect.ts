@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { StoreConfig, StoreDialect } from './types.js';
+import type { StoreConfig, StoreDialect, StoreDriver } from './types.js';
 
 export const SQLITE_FILE = 'dashboard.sqlite';
 /** Long enough for a replica to wait out another's migration, short enough to fail visibly. */
@@ -12,6 +12,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 export interface Connection {
   db: Kysely<object>;
   dialect: StoreDialect;
+  driver: StoreDriver;
 }
 
 export function connect(config: StoreConfig): Connection {
@@ -19,12 +20,12 @@ export function connect(config: StoreConfig): Connection {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
     // An idle client that loses its server emits 'error'; unhandled, that would kill the process.
     pool.on('error', () => undefined);
-    return { db: new Kysely<object>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return { db: new Kysely<object>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', driver: { dialect: 'postgres', pool } };
   }
   mkdirSync(config.dataDir, { recursive: true });
   const database = new BetterSqlite3(join(config.dataDir, SQLITE_FILE), { timeout: SQLITE_BUSY_TIMEOUT_MS });
   // WAL lets readers go on while one writer writes; several processes may share the file.
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<object>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return { db: new Kysely<object>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', driver: { dialect: 'sqlite', database } };
 }

@@ -17,7 +17,7 @@ export type StoreTables = {
 
 /** Opens the store named by the config and migrates it to the newest schema before resolving. */
 export async function createStore(config: StoreConfig): Promise<Store> {
-  const { db, dialect } = connect(config);
+  const { db, dialect, driver } = connect(config);
   try {
     await migrateToLatest(db, dialect);
   } catch (error) {
@@ -28,6 +28,7 @@ export async function createStore(config: StoreConfig): Promise<Store> {
   return {
     db,
     dialect,
+    driver,
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -54,7 +54,7 @@ beforeAll(async () => {
   devpi = await devpiFixture();
   proxy = await startFaultProxy(devpi.target.url);
   agent = createDevpiAgent(proxy.url);
-  const app = testApp(proxy.url, { SESSION_SECRET: SECRET, LOG_LEVEL: 'silent' }, { devpiAgent: agent });
+  const app = await testApp(proxy.url, { SESSION_SECRET: SECRET, LOG_LEVEL: 'silent' }, { devpiAgent: agent });
   closeApp = app.close;
   server = http.createServer(app.app);
   server.listen(0, '127.0.0.1');

@@ -43,7 +43,7 @@ export function openCookie(pair: string): SessionData {
 }
 
 export async function startBff(devpiUrl: string, env: Record<string, string> = {}, extra: Partial<AppDeps> = {}): Promise<BffInstance> {
-  const bff = testApp(devpiUrl, { SESSION_SECRET: SECRET, ...env }, extra);
+  const bff = await testApp(devpiUrl, { SESSION_SECRET: SECRET, ...env }, extra);
   const server = await listen(bff.app);
   return {
     url: server.url,
