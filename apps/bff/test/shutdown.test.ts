@@ -15,12 +15,20 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** An upstream that holds every request until released, and says when one arrived. */
+/**
+ * An upstream that holds the test's own request (`/root/pypi`) until released, and says when it
+ * arrived; anything else (the started server warming its package lists) is answered at once.
+ */
 async function heldUpstream() {
   let arrived!: () => void;
   const arrival = new Promise<void>((resolve) => (arrived = resolve));
   const held: (() => void)[] = [];
-  const upstream = await startUpstream((_req, res) => {
+  const upstream = await startUpstream((req, res) => {
+    if (!req.url?.startsWith('/root/pypi')) {
+      res.statusCode = 404;
+      res.end('{"message":"not here"}');
+      return;
+    }
     held.push(() => res.end('{"done":true}'));
     arrived();
   });

@@ -3,6 +3,9 @@
  * the current one), for what only a real process shows: signals and exit codes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +26,8 @@ export interface BffChild {
 /** `imports`: extra modules loaded before the server (test hooks such as crash-hook.ts). */
 export async function startBffChild(env: Record<string, string>, imports: string[] = []): Promise<BffChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...imports.flatMap((module) => ['--import', module]), entry], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    // A throwaway store per child: a test server never meets another run's database.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'bff-child-data-')), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit').then(([code]) => z.number().nullable().parse(code));
