@@ -1,6 +1,6 @@
 // Replicas share SESSION_SECRET and the store: signing out through one replica ends the session on
 // every replica, also for a copy of the cookie taken before (another tab, or a thief).
-import { errorBodySchema } from '@devpi-dashboard/dashboard-api';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, errorBodySchema } from '@devpi-dashboard/dashboard-api';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '../fixtures/test.js';
 
@@ -11,9 +11,14 @@ async function sessionStatuses(request: APIRequestContext, lbUrl: string, cookie
   return statuses;
 }
 
-test('signing out on one replica ends the session on the other', async ({ page, browser, playwright, app, topology, signIn }) => {
+test('signing out on one replica ends the session on the other', async ({ page, browser, playwright, app, topology }) => {
   expect(topology.replicaPids.length).toBeGreaterThanOrEqual(2);
-  await signIn('root');
+  // A session of its own: the run's shared root session (signIn('root')) must outlive this sign-out.
+  const login = await page.request.post(`${topology.lbUrl}/+dashboard/api/session`, {
+    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: topology.lbUrl },
+    data: { user: 'root', password: topology.rootPassword },
+  });
+  expect(login.status(), await login.text()).toBe(200);
   // A second browser window holding a copy of the same cookie.
   const other = await browser.newContext({ baseURL: `${topology.lbUrl}/+dashboard/` });
   const api = await playwright.request.newContext();
