@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseEncoding } from '../src/routes/precompressed.js';
+import { chooseEncoding } from '../src/http/precompressed.js';
 import { testApp } from './support/test-app.js';
 
 const script = `export const greeting = ${JSON.stringify('hello '.repeat(400))};\n`;

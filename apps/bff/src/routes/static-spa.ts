@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
-import { precompressed, sendPrecompressed } from './precompressed.js';
+import { precompressed, sendPrecompressed } from '../http/precompressed.js';
 
 const YEAR_S = 365 * 24 * 60 * 60;
 const immutable = (res: Response) => res.setHeader('Cache-Control', `public, max-age=${YEAR_S}, immutable`);
