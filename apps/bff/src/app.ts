@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(httpLogger(logger));
   app.use(securityHeaders(https));
   app.use(drainGuard(lifecycle));
-  app.use(healthRouter(readinessDevpi, lifecycle));
+  app.use(healthRouter(readinessDevpi, deps.store, lifecycle));
 
   const api = express.Router();
   api.use(sessionMiddleware(sessions));

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createStore } from '../src/store/index.js';
+import { devpiFixture } from './support/devpi-fixtures.js';
 import { testApp } from './support/test-app.js';
 import { startUpstream } from './support/upstream.js';
 
@@ -49,6 +51,23 @@ describe('service hygiene', () => {
       expect(errorBody.parse(res.body).error.code).toBe(errorCodes.devpiUnavailable);
     } finally {
       down.close();
+    }
+  });
+
+  it('reports the store down on /readyz, though devpi answers', async () => {
+    const devpi = await devpiFixture();
+    const store = await createStore({ databaseUrl: undefined, dataDir: mkdtempSync(join(tmpdir(), 'bff-readyz-')) });
+    const broken = await testApp(devpi.target.url, {}, { store });
+    try {
+      await request(broken.app).get('/readyz').expect(200, { status: 'ready' });
+      await store.close();
+      const res = await request(broken.app).get('/readyz').expect(503);
+      expect(errorBody.parse(res.body).error.code).toBe(errorCodes.storeUnavailable);
+      await request(broken.app).get('/healthz').expect(200, { status: 'ok' });
+    } finally {
+      await broken.close();
+      await store.close();
+      await devpi.close();
     }
   });
 

@@ -23,6 +23,8 @@ export const errorCodes = {
   loginThroughSession: 'login_through_session',
   indexPatchFormRefused: 'index_patch_must_be_operations',
   shuttingDown: 'shutting_down',
+  /** /readyz: the store (SQLite file or PostgreSQL) does not answer. */
+  storeUnavailable: 'store_unavailable',
   internal: 'internal_error',
   /** Set by the SPA's api client itself: the BFF was not reached, or answered without an error body. */
   network: 'network',
