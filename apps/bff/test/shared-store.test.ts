@@ -58,6 +58,15 @@ forEachDialect('replicas sharing a store', (target) => {
     }
   });
 
+  it('lets at most the account limit of 40 parallel wrong passwords on one replica reach devpi', async () => {
+    const carol = await devpi.user('carol');
+    const before = counter.logins();
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(0, carol.name, 'wrong', `10.4.${i}.1`)));
+    expect(counter.logins() - before).toBeLessThanOrEqual(LOGIN_LIMITS.perAccountFailures.limit);
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(LOGIN_LIMITS.perAccountFailures.limit);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(40 - LOGIN_LIMITS.perAccountFailures.limit);
+  });
+
   it('lets at most the account limit of 40 parallel wrong passwords over 3 replicas reach devpi', async () => {
     const bob = await devpi.user('bob');
     const before = counter.logins();
@@ -78,6 +87,15 @@ forEachDialect('replicas sharing a store', (target) => {
       Array.from({ length: limit * 2 }, (_, i) => login(i % 3, `nobody-${i}`, 'wrong', '10.3.0.1')),
     );
     expect(counter.logins() - before).toBeLessThanOrEqual(limit);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(limit);
+  });
+
+  it('holds the per-address limit on one replica for parallel guesses at many accounts', async () => {
+    const limit = LOGIN_LIMITS.perIpFailures.limit;
+    const before = counter.logins();
+    const answers = await Promise.all(Array.from({ length: limit * 2 }, (_, i) => login(1, `nobody-else-${i}`, 'wrong', '10.5.0.1')));
+    expect(counter.logins() - before).toBeLessThanOrEqual(limit);
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(limit);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(limit);
   });
 });
