@@ -7,6 +7,7 @@ import { openTestHistory } from '../src/history/test-history-store.js';
 import type { HistoryStore } from '../src/history/history-store.js';
 import { devpiFixture } from './support/devpi-fixtures.js';
 import { listen } from './support/listen.js';
+import { loginCounter } from './support/login-counter.js';
 import { testApp } from './support/test-app.js';
 import { forEachDialect } from '../src/test-support/store-dialects.js';
 
@@ -89,26 +90,45 @@ forEachDialect('history', (target) => {
   describe('when the history store is down', () => {
     it('refuses mutations with 503 before devpi sees them, and reads keep working', async () => {
       const devpi = await devpiFixture();
+      const counter = await loginCounter(devpi.target.url);
       const history = await openTestHistory(await target.freshConfig());
-      const app = await testApp(devpi.target.url, {}, { history: history.store });
+      const app = await testApp(counter.url, {}, { history: history.store });
       const bff = await listen(app.app);
       try {
         const owner = await devpi.user('down');
+        await devpi.root.createIndex(owner.name, 'dev', { bases: [], acl_upload: [owner.name], volatile: true });
         const client = await clientThroughBff(bff.url, owner.name, owner.password);
+        const indexBefore = await devpi.root.getIndex(owner.name, 'dev');
         await history.close();
+        const seen = counter.mutations();
         const res = await request(bff.url)
           .put(`/+dashboard/api/devpi/${owner.name}/never`)
           .set({ 'X-Devpi-Dashboard': '1', Origin: bff.url, Cookie: '' })
           .send({});
         expect(res.status).toBe(503);
         expect(res.body).toMatchObject({ error: { code: 'history_unavailable', status: 503 } });
-        await expect(client.createIndex(owner.name, 'never', { bases: [] })).rejects.toMatchObject({ status: 503 });
-        await expect(client.patchIndex(owner.name, 'never', ['title=x'])).rejects.toMatchObject({ status: 503 });
+        const wheel = makeWheel({ name: 'never-uploaded', version: '1.0.0' });
+        const refused = [
+          () => client.createIndex(owner.name, 'never', { bases: [] }),
+          () => client.patchIndex(owner.name, 'dev', ['acl_upload+=mallory', 'title=changed']),
+          () => client.upload(owner.name, 'dev', { filename: wheel.filename, content: wheel.content, name: wheel.name, version: wheel.version }),
+          () => client.modifyUser(owner.name, { password: 'never-set-1', email: 'never@example.com' }),
+          () => client.deleteIndex(owner.name, 'dev'),
+          () => client.deleteUser(owner.name),
+        ];
+        for (const attempt of refused) await expect(attempt()).rejects.toMatchObject({ status: 503 });
+        // devpi received none of them, and is exactly as it was.
+        expect(counter.mutations()).toBe(seen);
         expect(await devpi.root.getIndex(owner.name, 'never')).toBeUndefined();
+        expect(await devpi.root.getIndex(owner.name, 'dev')).toEqual(indexBefore);
+        await devpi.root.anonymous().login(owner.name, owner.password);
+        // Reads through the BFF keep working.
         expect((await client.getUser(owner.name))?.username).toBe(owner.name);
+        expect(await client.getIndex(owner.name, 'dev')).toEqual(indexBefore);
       } finally {
         await bff.close();
         app.close();
+        await counter.close();
         await devpi.close();
       }
     });
