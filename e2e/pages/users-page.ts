@@ -17,6 +17,21 @@ export class UsersPage {
     this.table = page.getByRole('table', { name: 'Users' });
   }
 
+  /**
+   * Sets root's password as a signed-in root: from the warning a fresh devpi (no password yet)
+   * shows on every root screen with its one-step fix (`banner`), or on root's account screen,
+   * which works whatever the password was (`account`).
+   */
+  async setRootPassword(newPassword: string, where: 'banner' | 'account'): Promise<void> {
+    const form = where === 'banner'
+      ? this.page.getByRole('main').getByRole('alert').filter({ hasText: 'root has no password' }).getByRole('form', { name: 'Set root password' })
+      : this.page.getByRole('form', { name: 'Change my password' });
+    if (where === 'account') await this.page.goto('users/root/password');
+    await form.getByLabel('New password', { exact: true }).fill(newPassword);
+    await form.getByLabel('Repeat new password').fill(newPassword);
+    await form.getByRole('button').click();
+  }
+
   async gotoList(): Promise<void> {
     await this.page.goto('users');
   }

@@ -14,7 +14,7 @@ installed with pip from the company index.
 - with a list
 `;
 
-test('the devpi admin README, in the browser', async ({ page, app, topology, root, seed, rootPasswordChanged }) => {
+test('the devpi admin README, in the browser', async ({ app, topology, root, seed, rootPasswordChanged }) => {
   test.setTimeout(120_000);
   const company = uniqueName('company');
   const alice = { username: uniqueName('alice'), password: uniqueName('pw'), email: 'alice@example.com', title: 'Alice Example' };
@@ -31,12 +31,7 @@ test('the devpi admin README, in the browser', async ({ page, app, topology, roo
   await test.step('set a root password', async () => {
     // A fresh devpi: every root screen warns and offers the one-step fix. A root that already
     // has a password (a long-lived DEVPI_URL) changes it on its account screen instead.
-    const banner = app.shell.alert('root has no password');
-    const form = topology.rootPassword === '' ? banner.getByRole('form', { name: 'Set root password' }) : page.getByRole('form', { name: 'Change my password' });
-    if (topology.rootPassword !== '') await page.goto('users/root/password');
-    await form.getByLabel('New password', { exact: true }).fill(newRootPassword);
-    await form.getByLabel('Repeat new password').fill(newRootPassword);
-    await form.getByRole('button').click();
+    await app.users.setRootPassword(newRootPassword, topology.rootPassword === '' ? 'banner' : 'account');
     rootPasswordChanged(newRootPassword);
     // devpi is the judge: the new password works, the empty one no longer does.
     const accepts = (password: string) => root.anonymous().login('root', password).then(() => true, () => false);
