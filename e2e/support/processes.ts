@@ -1,20 +1,8 @@
 // Small process helpers for the e2e topology: free loopback ports, waiting until a server
 // answers, and stopping only the children this suite started, by PID.
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
-/** A port that was free a moment ago on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../apps/bff/src/test-support/free-port.js';
 
 /**
  * Polls `url` until it answers with a status below 500, the child exits, or `timeoutMs` passes.

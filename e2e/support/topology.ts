@@ -8,6 +8,7 @@ import { lookup } from 'node:dns/promises';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDatabase, postgresAvailable, startPostgres } from '../../apps/bff/src/test-support/postgres-server.js';
 import { startDns } from './dns.js';
 import { loopbackVars, prepareNginxPrefix, startNginx } from './nginx.js';
 import { repoRoot } from './paths.js';
@@ -23,6 +24,8 @@ export interface Topology {
   simulated: boolean;
   /** PIDs of the dashboard replicas nginx balances over. */
   replicaPids: number[];
+  /** What the replicas share: PostgreSQL (as under compose), or one SQLite file where PostgreSQL is not installed. */
+  store: 'postgres' | 'sqlite';
   stop: () => Promise<void>;
 }
 
@@ -55,6 +58,21 @@ async function devpiUpstream(devpiUrl: string): Promise<string> {
 export interface TopologyOptions {
   /** Start the double trimmed the way devpi-admin / devpi-lockdown trim devpi (its `--trimmed`). */
   trimmed?: boolean;
+}
+
+/**
+ * The replicas' shared store, as compose gives them: a throwaway PostgreSQL on a loopback port
+ * (stopped by its PID with the rest). Outside CI, a machine without PostgreSQL falls back to one
+ * SQLite file the replicas share; CI installs PostgreSQL (.ci/run) and must test what ships.
+ */
+async function sharedStore(prefix: string, closers: (() => Promise<void>)[]): Promise<{ kind: 'postgres' | 'sqlite'; env: NodeJS.ProcessEnv }> {
+  if (!postgresAvailable()) {
+    if (process.env.CI) throw new Error('PostgreSQL binaries not found: the e2e replicas share a PostgreSQL store in CI (apt-get install postgresql; .ci/run does)');
+    return { kind: 'sqlite', env: { DATA_DIR: join(prefix, 'store') } };
+  }
+  const server = await startPostgres();
+  closers.push(server.stop);
+  return { kind: 'postgres', env: { DATABASE_URL: await createDatabase(server.url, 'dashboard_e2e') } };
 }
 
 export async function startTopology(options: TopologyOptions = {}): Promise<Topology> {
@@ -95,6 +113,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     // Two replicas on the same port of two loopback addresses, sharing one SESSION_SECRET, found
     // by nginx through a name with two A records, as `--scale dashboard=2` is under compose.
     const bffPort = await freePort();
+    const store = await sharedStore(prefix, closers);
     const sessionSecret = randomBytes(32).toString('base64url');
     const replicaPids: number[] = [];
     for (const host of REPLICA_HOSTS) {
@@ -106,9 +125,9 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
         PORT: String(bffPort),
         PUBLIC_URL: lbUrl,
         SESSION_SECRET: sessionSecret,
-        // One store for both replicas (a SQLite file two processes share), so a logout on one
-        // ends the session on the other, as the postgres service does under compose.
-        DATA_DIR: join(prefix, 'store'),
+        // One store for both replicas, so a logout on one ends the session on the other and the
+        // login limits hold on both, as the postgres service gives them under compose.
+        ...store.env,
         TRUST_PROXY_HOPS: '1',
         STATIC_DIR: staticDir,
         LOG_LEVEL: process.env.E2E_BFF_LOG_LEVEL ?? 'error',
@@ -131,7 +150,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     await waitForHttp(`${lbUrl}/+nginx-health`, nginx);
     await waitForHttp(`${lbUrl}/+dashboard/`, nginx);
 
-    return { lbUrl, devpiUrl, rootPassword: process.env.DEVPI_ROOT_PASSWORD ?? '', simulated, replicaPids, stop };
+    return { lbUrl, devpiUrl, rootPassword: process.env.DEVPI_ROOT_PASSWORD ?? '', simulated, replicaPids, store: store.kind, stop };
   } catch (error) {
     await stop();
     throw error;

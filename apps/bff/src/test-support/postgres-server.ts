@@ -2,10 +2,10 @@
 // free loopback port, trust auth (nothing listens beyond 127.0.0.1), stopped by its own PID.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 /** POSTGRES_BIN, else the newest Debian server version installed (15 on bookworm, 17 on trixie). */
 function findPostgresBin(): string {
@@ -28,18 +28,6 @@ export interface PostgresServer {
 
 export function postgresAvailable(): boolean {
   return existsSync(join(POSTGRES_BIN, 'initdb')) && existsSync(join(POSTGRES_BIN, 'postgres'));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root, so as root the server runs as Debian's `postgres` user. */
