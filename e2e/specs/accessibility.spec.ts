@@ -3,6 +3,7 @@
 // shows, only with UPDATE_SCREENSHOTS=1; otherwise to e2e/test-results/screenshots (see screenshotDir).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { Page } from '@playwright/test';
 import { topologyFromEnv } from '../fixtures/env.js';
@@ -28,11 +29,11 @@ print(GREETING)
 \`\`\`
 `;
 
-// One realistic data set for all screens, seeded once through devpi-client and removed at the end.
+// One realistic data set for all screens, seeded once through devpi-client and removed at the end;
+// a few changes go through the dashboard (as root, through nginx) so the History screens have some.
 const test = base.extend<object, { showcase: Showcase }>({
   showcase: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
+    async ({ rootSession }, use) => {
       const topology = topologyFromEnv();
       const client = new DevpiClient({ baseUrl: topology.devpiUrl });
       const root = client.withAuth('root', (await client.login('root', topology.rootPassword)).token);
@@ -48,6 +49,13 @@ const test = base.extend<object, { showcase: Showcase }>({
         version: wheel.version,
         metadata: { summary: wheel.summary, description: DESCRIPTION, description_content_type: 'text/markdown', license: 'MIT', requires_python: '>=3.8' },
       });
+      const viaDashboard = new DevpiClient({
+        baseUrl: `${topology.lbUrl}/+dashboard/api/devpi`,
+        headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: topology.lbUrl, Cookie: rootSession.map((c) => `${c.name}=${c.value}`).join('; ') },
+      });
+      await viaDashboard.patchIndex(owner.name, index.index, ['acl_upload+=release-bot', 'title=ACME production (frozen)']);
+      await viaDashboard.patchIndex(owner.name, index.index, ['acl_upload-=:AUTHENTICATED:']);
+      await viaDashboard.modifyUser(owner.name, { email: 'platform-team@example.com' });
       await use({ owner: owner.name, index: index.index, project: wheel.name, version: wheel.version });
       await seeder.cleanup();
     },
@@ -76,7 +84,18 @@ const screens: { name: string; path: (s: Showcase) => string; signedIn: boolean 
   { name: 'version', path: (s) => `browse/${seg(s.owner)}/${seg(s.index)}/${seg(s.project)}/${seg(s.version)}`, signedIn: true },
   { name: 'search', path: (s) => `search?q=${seg(s.project)}`, signedIn: true },
   { name: 'status', path: () => 'status', signedIn: true },
+  ...historyScreens(),
 ];
+
+/** The History screen and the History of a user, an index and a project (also shot at 390 px). */
+function historyScreens(): { name: string; path: (s: Showcase) => string; signedIn: boolean }[] {
+  return [
+    { name: 'history', path: () => 'history', signedIn: true },
+    { name: 'user-history', path: (s) => `history?user=${seg(s.owner)}`, signedIn: true },
+    { name: 'index-history', path: (s) => `indexes/${seg(s.owner)}/${seg(s.index)}/history`, signedIn: true },
+    { name: 'project-history', path: (s) => `history?index=${seg(`${s.owner}/${s.index}`)}&project=${seg(s.project)}`, signedIn: true },
+  ];
+}
 
 /** The screen has rendered when its h1 is there and no loading indicator is left. */
 async function settled(page: Page): Promise<void> {
@@ -95,6 +114,22 @@ for (const screen of screens) {
       await settled(page);
       expect(await axe(page), `${screen.name} (${theme})`).toEqual([]);
       await page.screenshot({ path: join(screenshotDir(), `${screen.name}-${theme}.png`), fullPage: true, animations: 'disabled' });
+    }
+  });
+}
+
+// A phone: the History table scrolls inside its own frame, the page itself never sideways.
+for (const screen of historyScreens()) {
+  test(`${screen.name} at 390 px: no sideways scroll in light and dark, screenshots saved`, async ({ page, showcase, signIn }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn('root');
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(screen.path(showcase));
+      await settled(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${screen.name} (${theme}) scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(screenshotDir(), `${screen.name}-${theme}-390.png`), fullPage: true, animations: 'disabled' });
     }
   });
 }

@@ -81,9 +81,9 @@ export function HistoryTable({ items, gaps }: { items: HistoryEntry[]; gaps: His
                 </td>
                 <td>
                   {entry.actor ?? <span className="muted">anonymous</span>}
-                  {entry.clientAddress && <div className="muted mono">{entry.clientAddress}</div>}
+                  {entry.clientAddress && <div className="muted mono history-address">{entry.clientAddress}</div>}
                 </td>
-                <td>
+                <td className="history-action">
                   <span className="mono">{entry.action}</span>
                   {entry.source === 'devpi' && <div><Badge title="From devpi's own file log: done directly against devpi">devpi log</Badge></div>}
                 </td>
