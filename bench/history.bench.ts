@@ -83,7 +83,9 @@ async function fill(store: Store): Promise<void> {
     await sql`insert into history_entries (${columns}) ${select} from generate_series(0, ${sql.raw(String(ENTRIES - 1))}) as g(n)`.execute(store.db);
   }
   for (const { definition } of indexes) await sql.raw(definition).execute(store.db);
-  await sql`analyze`.execute(store.db);
+  // What a long-running server's planner knows, and on PostgreSQL the visibility map autovacuum
+  // keeps (without it an index-only count still reads every matching heap page).
+  await (store.dialect === 'sqlite' ? sql`analyze` : sql`vacuum analyze history_entries`).execute(store.db);
 }
 
 async function queryRows(dialect: string, config: StoreConfig): Promise<BenchRow[]> {
@@ -103,16 +105,26 @@ async function queryRows(dialect: string, config: StoreConfig): Promise<BenchRow
       // Failures are every 50th entry, so on the indexes of user0, user50, user100 and user150.
       (n: number) => history.list({ user: `user${(n % 4) * 50}`, outcome: 'failed' }, { kind: 'all' }, 0, 50),
       () => history.list({ outcome: 'failed', from: '2024-03-01T00:00:00Z', to: '2024-04-01T00:00:00Z' }, { kind: 'all' }, 0, 50),
-      () => history.list({}, { kind: 'all' }, 1000, 50),
     ];
     const queryMs: number[] = [];
+    const byQuery = queries.map((): number[] => []);
     for (let n = 0; n < QUERIES; n++) {
       const t = performance.now();
       const page = await queries[n % queries.length]?.(n);
-      queryMs.push(performance.now() - t);
+      const ms = performance.now() - t;
+      queryMs.push(ms);
+      byQuery[n % queries.length]?.push(ms);
       if (page === undefined || page.rows.length === 0) throw new Error(`query ${n % queries.length} found nothing: the bench would measure an empty answer`);
     }
+    console.error(`  ${dialect}: p95 of each filtered query: ${byQuery.map((ms) => pct(ms, 95).toFixed(1)).join(', ')} ms`);
     const p95 = pct(queryMs, 95);
+    // Root's unfiltered History screen, a later page: its total counts all million rows.
+    const unfilteredMs: number[] = [];
+    for (let n = 0; n < 30; n++) {
+      const t = performance.now();
+      await history.list({}, { kind: 'all' }, 1000, 50);
+      unfilteredMs.push(performance.now() - t);
+    }
     // The store's own part of recording, without HTTP or devpi: the intent insert into the full table.
     const intentMs: number[] = [];
     for (let n = 0; n < QUERIES; n++) {
@@ -125,6 +137,7 @@ async function queryRows(dialect: string, config: StoreConfig): Promise<BenchRow
       { bench: BENCH, metric: `${dialect}: filling 1M entries (one statement)`, value: Number(fillS.toFixed(1)), unit: 's' },
       { bench: BENCH, metric: `${dialect}: filtered page of 1M entries, p50`, value: Number(pct(queryMs, 50).toFixed(1)), unit: 'ms' },
       { bench: BENCH, metric: `${dialect}: filtered page of 1M entries, p95`, value: Number(p95.toFixed(1)), unit: 'ms', target: '<= 100', ok: p95 <= 100 },
+      { bench: BENCH, metric: `${dialect}: unfiltered page 21 with its total of 1M, p95`, value: Number(pct(unfilteredMs, 95).toFixed(1)), unit: 'ms' },
     ];
   } finally {
     await store.close();
