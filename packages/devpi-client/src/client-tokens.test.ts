@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DevpiClient } from './client.js';
 import { DevpiError } from './errors.js';
-import { parseTokenRestrictions, tokenIdentity } from './tokens.js';
+import { parseTokenRestrictions, readToken, tokenIdentity } from './tokens.js';
 import { loadTranscript, replayTokens, TOKENS_RECORDED_BASE } from './test-support/transcripts.js';
 
 async function rejection(promise: Promise<unknown>): Promise<DevpiError> {
@@ -24,6 +24,7 @@ describe('devpi-tokens', () => {
     const token = await client.createToken('alice', { allowed: ['upload'], indexes: ['root/acme'], expires: 1796160625 });
     verify();
     expect(tokenIdentity(token)).toEqual({ user: 'alice', id: 'Ky34nhAV' });
+    expect(readToken(token)?.restrictions).toEqual(['allowed=upload', 'expires=1796160625', 'indexes=root/acme']);
   });
 
   it.each([

@@ -48,10 +48,12 @@ function base64UrlBytes(text: string): Uint8Array | undefined {
 }
 
 /**
- * The identity a devpi-tokens token names (`user`, token `id`), read from its macaroon's identifier
- * (libmacaroons V2: version 2, optional location field 1, identifier field 2). No secret is needed.
+ * What a devpi-tokens token says about itself: the `user` and token `id` of its macaroon's identifier and
+ * its caveats, which are the restriction strings devpi stored (libmacaroons V2: version 2, optional
+ * location field 1, identifier field 2, one section per caveat, then the signature). No secret is needed,
+ * and nothing here checks the signature: only devpi can.
  */
-export function tokenIdentity(token: string): { user: string; id: string } | undefined {
+export function readToken(token: string): { user: string; id: string; restrictions: string[] } | undefined {
   const bytes = base64UrlBytes(token.startsWith('devpi-') ? token.slice(6) : token);
   if (bytes === undefined || bytes[0] !== 2) return undefined;
   let at = 1;
@@ -68,16 +70,38 @@ export function tokenIdentity(token: string): { user: string; id: string } | und
     }
     return undefined;
   };
+  /** One section's fields (type -> text), or undefined when the bytes are no section. */
+  const section = (): Map<number, string> | undefined => {
+    const fields = new Map<number, string>();
+    for (;;) {
+      const type = varint();
+      if (type === undefined) return undefined;
+      if (type === 0) return fields;
+      const len = varint();
+      if (len === undefined || at + len > bytes.length) return undefined;
+      fields.set(type, new TextDecoder().decode(bytes.subarray(at, at + len)));
+      at += len;
+    }
+  };
+  const head = section();
+  const identifier = head?.get(2);
+  if (identifier === undefined) return undefined;
+  const restrictions: string[] = [];
   for (;;) {
-    const type = varint();
-    if (type === undefined || type === 0 || type > 2) return undefined;
-    const len = varint();
-    if (len === undefined || at + len > bytes.length) return undefined;
-    const data = bytes.subarray(at, at + len);
-    at += len;
-    if (type !== 2) continue;
-    const identifier = new TextDecoder().decode(data);
-    const dash = identifier.lastIndexOf('-');
-    return dash <= 0 ? undefined : { user: identifier.slice(0, dash), id: identifier.slice(dash + 1) };
+    const caveat = section();
+    if (caveat === undefined) return undefined;
+    if (caveat.size === 0) break;
+    const cid = caveat.get(2);
+    if (cid === undefined) return undefined;
+    restrictions.push(cid);
   }
+  if (bytes[at] !== 6) return undefined;
+  const dash = identifier.lastIndexOf('-');
+  return dash <= 0 ? undefined : { user: identifier.slice(0, dash), id: identifier.slice(dash + 1), restrictions };
+}
+
+/** The user and token id a devpi-tokens token names, or undefined when it is no such token. */
+export function tokenIdentity(token: string): { user: string; id: string } | undefined {
+  const read = readToken(token);
+  return read === undefined ? undefined : { user: read.user, id: read.id };
 }
