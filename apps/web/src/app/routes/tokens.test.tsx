@@ -29,7 +29,7 @@ function serve(routes: Record<string, Route>, who = session({ user: 'alice', isR
   return server;
 }
 
-describe('Tokens screen', () => {
+describe('Tokens screen', { timeout: 20_000 }, () => {
   it('says when devpi runs without devpi-tokens and how to add it', async () => {
     serve({ 'GET /+dashboard/api/tokens/alice': () => ok({ plugin: false, user: 'alice' }) });
     renderApp('/tokens');
