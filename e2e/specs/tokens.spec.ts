@@ -20,7 +20,7 @@ async function pipWith(snippet: string, lbUrl: string, indexFrom: string, indexT
   return pipInstallWithConfig(file, requirement);
 }
 
-test('a token made on the Tokens screen uploads and installs within its index, and stops working when revoked', async ({ page, topology, request, seed, signIn }) => {
+test('a token made on the Tokens screen uploads and installs within its index, and stops working when revoked', async ({ page, topology, request, seed, signIn, axe }) => {
   test.setTimeout(180_000);
   const plugin = await request.get(`${topology.devpiUrl}/root/+tokens`, { headers: { Accept: 'application/json' } });
   test.skip(plugin.status() !== 403, `the devpi at ${topology.devpiUrl} runs without devpi-tokens`);
@@ -56,6 +56,7 @@ test('a token made on the Tokens screen uploads and installs within its index, a
 
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
+    expect(await axe(page), `Tokens screen (${theme})`).toEqual([]);
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: join(screenshotDir(), `tokens-${width}-${theme}.png`), fullPage: true, animations: 'disabled' });
