@@ -150,11 +150,13 @@ describe('Dockerfiles', () => {
     expect(finalUser('docker/client/Dockerfile')).toBe('devpi');
   });
 
-  it('pins devpi-server 6.19.1, devpi-web 5.0.1 and devpi-client 7.2.0', () => {
+  it('pins devpi-server 6.19.1, devpi-web 5.0.1, devpi-tokens 1.0.1 and devpi-client 7.2.0', () => {
     const devpi = readFileSync(join(repoRoot, 'docker/devpi/Dockerfile'), 'utf8');
     expect(devpi).toContain('ARG DEVPI_SERVER_VERSION=6.19.1');
     expect(devpi).toContain('ARG DEVPI_WEB_VERSION=5.0.1');
     expect(devpi).toContain('ARG DEVPI_CLIENT_VERSION=7.2.0');
+    expect(devpi).toContain('ARG DEVPI_TOKENS_VERSION=1.0.1');
+    expect(devpi).toContain('"devpi-tokens==${DEVPI_TOKENS_VERSION}"');
     expect(readFileSync(join(repoRoot, 'docker/client/Dockerfile'), 'utf8')).toContain('ARG DEVPI_CLIENT_VERSION=7.2.0');
   });
 

@@ -94,8 +94,9 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     if (simulated) {
       requireBuilt(simCli);
       const port = await freePort();
-      // As in docker-compose.yml: only root may create users and indexes.
-      const args = ['--host', '127.0.0.1', '--port', String(port), '--restrict-modify', 'root', ...(options.trimmed === true ? ['--trimmed'] : [])];
+      // As in docker-compose.yml: only root may create users and indexes (and so manage tokens), and
+      // the devpi-tokens plugin is installed.
+      const args = ['--host', '127.0.0.1', '--port', String(port), '--restrict-modify', 'root', '--tokens', ...(options.trimmed === true ? ['--trimmed'] : [])];
       const sim = node(simCli, args, process.env);
       children.push(sim);
       devpiUrl = `http://127.0.0.1:${port}`;

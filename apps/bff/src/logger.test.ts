@@ -13,4 +13,14 @@ describe('createLogger', () => {
     for (const secret of ['devpi_dashboard_session=abc', 'eDp5', 'dG9rZW4=', 'hunter2']) expect(line).not.toContain(secret);
     expect(line).toContain('[redacted]');
   });
+
+  it('redacts a devpi-tokens token or login token in the body of a logged devpi error', () => {
+    const logs = new LogCapture();
+    const err = Object.assign(new Error('devpi answered something unexpected'), { body: { type: 'token-info', result: { token: 'devpi-AgEAAgSecret', password: 'login-secret' } } });
+    createLogger('info', logs).error({ err }, 'request failed');
+    const line = logs.lines.join('\n');
+    expect(line).not.toContain('devpi-AgEAAgSecret');
+    expect(line).not.toContain('login-secret');
+    expect(line).toContain('devpi answered something unexpected');
+  });
 });

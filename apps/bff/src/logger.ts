@@ -12,6 +12,10 @@ export const REDACTED_PATHS = [
   'headers["x-devpi-auth"]',
   'password',
   'token',
+  // a devpi answer kept on a logged DevpiError: devpi-tokens' new token, a login's token
+  'err.body.result.token',
+  'err.body.result.password',
+  'err.cause.body.result.token',
 ];
 
 /**

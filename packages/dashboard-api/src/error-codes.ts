@@ -25,6 +25,10 @@ export const errorCodes = {
   shuttingDown: 'shutting_down',
   /** /readyz: the store (SQLite file or PostgreSQL) does not answer. */
   storeUnavailable: 'store_unavailable',
+  /** devpi runs without the devpi-tokens plugin, so there are no tokens to list, create or revoke. */
+  tokensPluginMissing: 'tokens_plugin_missing',
+  /** devpi-tokens' routes are refused by the proxy: tokens are made on the dashboard's Tokens screen. */
+  tokensThroughDashboard: 'tokens_through_dashboard',
   internal: 'internal_error',
   /** Set by the SPA's api client itself: the BFF was not reached, or answered without an error body. */
   network: 'network',

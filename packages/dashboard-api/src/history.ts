@@ -28,6 +28,8 @@ export const historyActions = [
   'login.failure',
   'logout',
   'request.other',
+  'token.create',
+  'token.revoke',
 ] as const;
 export const historyActionSchema = z.enum(historyActions);
 export type HistoryAction = z.infer<typeof historyActionSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DevpiClientOptions, LoginResult, ModifyUserResult, PushInput, UploadResult } from './client-types.js';
-import { isSpecificReason } from './errors.js';
+import { DevpiError, isSpecificReason } from './errors.js';
 import { DevpiHttp, HTML_TYPE, JSON_TYPE, PEP691_TYPE, readBody, serialOf } from './http.js';
 import type { IndexOp } from './index-ops.js';
 import { filePath, flag, projectPath, simplePath, stagePath, userPath, versionPath } from './paths.js';
@@ -10,9 +10,10 @@ import { IndexConfig, type IndexConfigInput } from './schemas/index-config.js';
 import { ProjectConfig, VersionData } from './schemas/project.js';
 import { ApiConfig, ProxyAuth, Status } from './schemas/server.js';
 import { Pep691Index, Pep691Project } from './schemas/simple.js';
+import { TokenInfo, TokensInfo, type TokenCreateInput } from './schemas/tokens.js';
 import { RootListing, UserConfig, type CreateUserInput, type ModifyUserInput } from './schemas/user.js';
 import { docUploadForm, fileUploadForm, registerForm, type DocUploadInput, type RegisterInput, type UploadInput } from './upload-form.js';
-import { currentLocationHref, resolveBaseUrl } from './url.js';
+import { currentLocationHref, resolveBaseUrl, segment } from './url.js';
 
 export type { DevpiClientOptions, LoginResult, ModifyUserResult, PushInput, UploadResult } from './client-types.js';
 
@@ -122,6 +123,36 @@ export class DevpiClient {
   /** Deletes the user and their volatile indexes; devpi refuses (403) while they own a non-volatile one. */
   async deleteUser(user: string): Promise<string> {
     return this.message({ method: 'DELETE', path: userPath(user), accept: JSON_TYPE });
+  }
+
+  /**
+   * devpi-tokens: mints a token for `user` with these restrictions. Needs `user_modify` on the user (the
+   * user or root) and a password or login token: a token can never create tokens. devpi shows it once.
+   */
+  async createToken(user: string, restrictions: TokenCreateInput = {}): Promise<string> {
+    // no restriction: no body, as devpi-client sends it
+    const json = Object.keys(restrictions).length > 0 ? restrictions : undefined;
+    const ex = await this.http.send({ method: 'POST', path: `${userPath(user)}/+token-create`, accept: JSON_TYPE, json });
+    return (await this.http.parse(ex, envelope('token-info', TokenInfo))).result.token;
+  }
+
+  /**
+   * devpi-tokens: the user's tokens (id -> restriction strings), or `{ plugin: false }` when devpi runs
+   * without the plugin (its route is missing: devpi-web's HTML 404, where a missing user is a JSON 404).
+   */
+  async listTokens(user: string): Promise<{ plugin: true; tokens: TokensInfo['tokens'] } | { plugin: false }> {
+    try {
+      const ex = await this.http.send({ method: 'GET', path: `${userPath(user)}/+tokens`, accept: JSON_TYPE });
+      return { plugin: true, tokens: (await this.http.parse(ex, envelope('tokens-info', TokensInfo))).result.tokens };
+    } catch (error) {
+      if (error instanceof DevpiError && error.kind === 'http' && error.status === 404 && typeof error.body === 'string') return { plugin: false };
+      throw error;
+    }
+  }
+
+  /** devpi-tokens: revokes one token (and every token derived from it). An unknown id is devpi-web's HTML 404. */
+  async deleteToken(user: string, id: string): Promise<string> {
+    return this.message({ method: 'DELETE', path: `${userPath(user)}/+tokens/${segment(id)}`, accept: JSON_TYPE });
   }
 
   /** The index config; with projects (that stage's own) unless `noProjects`. */

@@ -25,3 +25,6 @@ export { LinkLogEntry, ProjectConfig, VersionData, VersionLink } from './schemas
 export { ApiConfig, ProxyAuth, Status, StatusMetric } from './schemas/server.js';
 export { ActionLog, ActionLogEntry, ReleaseFileMeta } from './schemas/files.js';
 export { Pep691File, Pep691Index, Pep691Project } from './schemas/simple.js';
+export { TokenCreateInput, TokenInfo, TokensInfo } from './schemas/tokens.js';
+export { parseTokenRestrictions, readToken, tokenIdentity } from './tokens.js';
+export type { TokenRestrictions } from './tokens.js';

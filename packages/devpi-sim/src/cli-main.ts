@@ -3,7 +3,7 @@ import { startDevpiSim } from './server.js';
 import type { DevpiSim } from './server.js';
 
 /**
- * `devpi-sim --host 127.0.0.1 --port N [--restrict-modify root] [--outside-url URL] [--latency-ms N] [--trimmed] [--demo]`:
+ * `devpi-sim --host 127.0.0.1 --port N [--restrict-modify root] [--outside-url URL] [--latency-ms N] [--trimmed] [--tokens] [--demo]`:
  * start like devpi-init followed by devpi-server, seed the demo if asked, then print one line when ready.
  */
 export async function runCli(argv: string[], print: (line: string) => void = console.log): Promise<DevpiSim> {
@@ -16,6 +16,7 @@ export async function runCli(argv: string[], print: (line: string) => void = con
       'outside-url': { type: 'string' },
       'latency-ms': { type: 'string' },
       trimmed: { type: 'boolean', default: false },
+      tokens: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
     },
   });
@@ -26,6 +27,7 @@ export async function runCli(argv: string[], print: (line: string) => void = con
     outsideUrl: values['outside-url'],
     latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0,
     trimmed: values.trimmed,
+    tokens: values.tokens,
   });
   if (values.demo) {
     const { seedDemo } = await import('./seed-demo.js');

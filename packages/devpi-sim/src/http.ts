@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { TokenSigner } from './auth.js';
 import type { SimClock } from './clock.js';
 import type { Crumbs } from './html-layout.js';
+import type { TokenGrant } from './tokens.js';
 import { errorPage, notFoundPage } from './html-layout.js';
 import type { JsonValue, Store } from './model.js';
 
@@ -14,6 +15,8 @@ export interface ResolvedOptions {
   latencyMs: number;
   /** Anonymous callers get devpi-admin's / devpi-lockdown's trimmed answers (see trimmed.ts). */
   trimmed: boolean;
+  /** The devpi-tokens plugin is installed (its routes, token credentials and denials). */
+  tokens: boolean;
   host: string;
   port: number;
 }
@@ -25,11 +28,18 @@ export interface Sim {
   store: Store;
   clock: SimClock;
   signer: TokenSigner;
+  /** The secret devpi-tokens derives its macaroon keys from; random per start, like devpi without --secretfile. */
+  tokenSecret: Buffer;
   options: ResolvedOptions;
   fetchUpstream(url: string, accept: string): Promise<UpstreamResponse>;
 }
 
-export interface Identity { user: string; groups: string[] }
+export interface Identity {
+  user: string;
+  groups: string[];
+  /** Set when the caller authenticated with a devpi-tokens token: the caveats it carries. */
+  token?: TokenGrant;
+}
 
 export interface Ctx {
   sim: Sim;
@@ -44,6 +54,8 @@ export interface Ctx {
   identity: Identity | undefined;
   body: Buffer;
   crumbs: Crumbs;
+  /** The `name` field of a form POSTed with an `:action` (the project devpi-tokens' caveats check). */
+  postedName?: string;
 }
 
 /** A finished response; handlers return or throw one. */
@@ -124,7 +136,20 @@ export function uploadChallenge(ctx: Ctx): Reply {
 
 /** pyramid's answer when a view's permission check fails. */
 export function forbidden(ctx: Ctx): Reply {
-  return pyramidException(ctx, 403, 'Forbidden', 'Access was denied to this resource.\n\n\nUnauthorized: PyPIView failed permission check\n\n');
+  return viewForbidden(ctx, 'PyPIView');
+}
+
+export function viewForbidden(ctx: Ctx, view: string): Reply {
+  return pyramidException(ctx, 403, 'Forbidden', `Access was denied to this resource.\n\n\nUnauthorized: ${view} failed permission check\n\n`);
+}
+
+/** An HTTPForbidden raised while finding out who the caller is (devpi-tokens): JSON, or else devpi-web's error page. */
+export function deniedByIdentity(ctx: Ctx, reason: string): Reply {
+  if (wantsJson(ctx)) {
+    const body = JSON.stringify({ message: `Access was denied to this resource.\n\n\n${reason}\n\n`, code: '403 Forbidden', title: 'Forbidden' }, null, 2);
+    return new Reply(403, body, JSON_TYPE);
+  }
+  return html(errorPage(ctx.base, ctx.crumbs, '403 Forbidden', 'Forbidden', reason), 403);
 }
 
 /**
@@ -156,6 +181,11 @@ export function redirect(ctx: Ctx, location: string): Reply {
 /** pyramid's 404 when a route matched but no view accepted the request. */
 export function noView(ctx: Ctx): Reply {
   return html(notFoundPage(ctx.base, ctx.crumbs, 'The resource could not be found.'), 404);
+}
+
+/** pyramid's 404 naming why no view took the request (devpi-web's page whatever the Accept header). */
+export function noRouteMessage(ctx: Ctx, message: string): Reply {
+  return html(notFoundPage(ctx.base, ctx.crumbs, message), 404);
 }
 
 /** pyramid's 404 when no route matched at all: the page names the path. */

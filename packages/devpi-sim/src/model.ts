@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { PasswordHash } from './auth.js';
+import type { TokenRecord } from './tokens.js';
 import type { SimClock } from './clock.js';
 import { httpDate, isoSeconds } from './clock.js';
 
@@ -48,6 +49,8 @@ export interface UserRec {
   modified?: string;
   fields: JsonObject;
   indexes: Map<string, IndexRec>;
+  /** devpi-tokens' records (id -> key and restrictions), kept in the user record but never shown in it. */
+  tokens?: Map<string, TokenRecord>;
 }
 
 /** All server state. Every mutation calls `commit()`, which moves the serial on like devpi's keyfs. */

@@ -2,6 +2,7 @@
 import type { Ctx } from './http.js';
 import type { IndexRec } from './model.js';
 import { stringList } from './model.js';
+import { tokenDenies } from './tokens.js';
 
 const EVERYONE = 'system.Everyone';
 const AUTHENTICATED = 'system.Authenticated';
@@ -32,6 +33,7 @@ export type RootPermission = 'user_create' | 'user_modify' | 'user_delete' | 'in
 
 /** Permissions that do not depend on an index; `username` is the user in the URL. */
 export function hasRootPermission(ctx: Ctx, perm: RootPermission, username: string | undefined): boolean {
+  if (tokenDenies(ctx, perm)) return false;
   const restrict = ctx.sim.options.restrictModify;
   if (restrict) {
     if (perm === 'user_delete') return anyAllowed(ctx, restrict.filter((p) => p !== username));
@@ -49,6 +51,7 @@ export function hasRootPermission(ctx: Ctx, perm: RootPermission, username: stri
 
 /** Users may always change their own password, even with --restrict-modify. */
 export function mayChangePassword(ctx: Ctx, username: string): boolean {
+  if (tokenDenies(ctx, 'user_modify_password')) return false;
   return ctx.identity?.user === username || hasRootPermission(ctx, 'user_modify', username);
 }
 
@@ -57,6 +60,7 @@ export type StagePermission = 'upload' | 'toxresult_upload' | 'del_entry' | 'del
 /** Permissions granted by an index; a missing index grants nothing (which is why PATCH of a missing index is 403). */
 export function hasStagePermission(ctx: Ctx, ix: IndexRec | undefined, perm: StagePermission): boolean {
   if (!ix) return false;
+  if (tokenDenies(ctx, perm)) return false;
   const restrict = ctx.sim.options.restrictModify;
   const modifiers = restrict ?? ['root', ix.user];
   const uploaders = stringList(ix.config['acl_upload']);
@@ -71,4 +75,9 @@ export function hasStagePermission(ctx: Ctx, ix: IndexRec | undefined, perm: Sta
     default:
       return anyAllowed(ctx, [...uploaders, ...modifiers]);
   }
+}
+
+/** Reading release files: everyone may, unless a devpi-tokens token presented withholds pkg_read. */
+export function mayReadPackages(ctx: Ctx): boolean {
+  return !tokenDenies(ctx, 'pkg_read');
 }

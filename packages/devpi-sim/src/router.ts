@@ -13,6 +13,7 @@ import { postToxresult } from './routes-toxresult.js';
 import { postToIndex } from './routes-upload.js';
 import { apiconfig, createUser, deleteUser, getUser, listUsers, login, modifyUser } from './routes-users.js';
 import { statusResult } from './status.js';
+import { tokenRoute } from './tokens.js';
 import { trimmedReply } from './trimmed.js';
 
 const INSTALLER_UA = /^([^ ]* )*(distribute|setuptools|pip|pex|uv)\/.*/;
@@ -153,6 +154,8 @@ export async function route(ctx: Ctx): Promise<Reply> {
     return userRoute(ctx, first);
   }
   if (second === '+api' && rest.length === 0) return apiconfig(ctx);
+  const plugin = ctx.sim.options.tokens ? tokenRoute(ctx, first, second, rest) : undefined;
+  if (plugin) return plugin;
   if (second.startsWith('+')) return noRoute(ctx);
   ctx.crumbs.index = second;
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) return indexRoute(ctx, first, second);

@@ -6,7 +6,7 @@ import { fetchMirrorFile } from './mirror.js';
 import type { IndexRec, JsonObject } from './model.js';
 import { indexName, isMirror } from './model.js';
 import { normalizedNameRepr, pyRepr } from './names.js';
-import { hasStagePermission } from './perms.js';
+import { hasStagePermission, mayReadPackages } from './perms.js';
 import { hasProject, listVersions, versionData } from './stage-ops.js';
 
 export async function getProject(ctx: Ctx, ix: IndexRec, project: string): Promise<Reply> {
@@ -64,6 +64,7 @@ export async function getFile(ctx: Ctx, ix: IndexRec, relpath: string): Promise<
       result: { last_modified: file.lastModified, hash_spec: `sha256=${file.sha256}`, hashes: { sha256: file.sha256 }, project: file.project, version: file.version },
     });
   }
+  if (!mayReadPackages(ctx)) return abort(ctx, 403, 'package read forbidden');
   return new Reply(200, file.content, releaseFileContentType(relpath.slice(relpath.lastIndexOf('/') + 1)), undefined, { 'Last-Modified': file.lastModified });
 }
 

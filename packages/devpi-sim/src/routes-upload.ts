@@ -17,7 +17,10 @@ export async function postToIndex(ctx: Ctx, user: string, index: string, ix: Ind
   const contentType = String(ctx.headers['content-type'] ?? '');
   let form: Form | undefined;
   if (contentType.startsWith('multipart/form-data')) form = await parseMultipart(contentType, ctx.body).catch(() => undefined);
-  if (form && field(form, ':action')) return submit(ctx, user, index, ix, form);
+  if (form && field(form, ':action')) {
+    ctx.postedName = field(form, 'name') ?? '';
+    return submit(ctx, user, index, ix, form);
+  }
   if (!ix) return abort(ctx, 404, stageNotFound(user, index));
   return push(ctx, ix);
 }

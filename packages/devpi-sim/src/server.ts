@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { Store } from './model.js';
 import type { IndexRec } from './model.js';
 import { normalizeName } from './names.js';
 import { route } from './router.js';
+import { tokenIdentity } from './tokens.js';
 
 export interface DevpiSimOptions {
   host?: string;
@@ -30,6 +32,11 @@ export interface DevpiSimOptions {
    * `GET /+status` is only `{"status": "ok"}` and reads of an index are refused (403).
    */
   trimmed?: boolean;
+  /**
+   * Run with the devpi-tokens 1.0.1 plugin: `/{user}/+token-create`, `/{user}/+tokens[/{id}]`, macaroon tokens
+   * accepted wherever a password is, with their restrictions. Off by default (plain devpi-server + devpi-web).
+   */
+  tokens?: boolean;
 }
 
 export interface DevpiSim {
@@ -40,6 +47,11 @@ export interface DevpiSim {
   /** Register many projects in a stage at once (one version each, no files), for scale tests. */
   bulkRegister(index: string, names: Iterable<string>, version?: string): void;
   readonly serial: number;
+  /**
+   * What a restart without --secretfile does: the server secret is new, so login tokens and every
+   * devpi-tokens token stop verifying; users, indexes and token records stay.
+   */
+  restart(): void;
   close(): Promise<void>;
 }
 
@@ -66,7 +78,15 @@ function makeFetcher(options: ResolvedOptions): (url: string, accept: string) =>
   };
 }
 
-function identify(sim: Sim, headers: IncomingMessage['headers']): Identity | undefined {
+function identify(ctx: Ctx): Identity | undefined {
+  if (ctx.sim.options.tokens) {
+    const viaToken = tokenIdentity(ctx);
+    if (viaToken) return viaToken;
+  }
+  return identifyByPassword(ctx.sim, ctx.headers);
+}
+
+function identifyByPassword(sim: Sim, headers: IncomingMessage['headers']): Identity | undefined {
   const creds = readCredentials(headers);
   if (!creds) return undefined;
   const [user, secret] = creds;
@@ -115,6 +135,15 @@ function write(sim: Sim, res: ServerResponse, reply: Reply, head: boolean): void
   res.end(head ? undefined : body);
 }
 
+const FOOTER_VERSIONS = `<li>devpi-server-${SERVER_VERSION}</li>\n    <li>devpi-web-`;
+
+/** devpi-web lists every installed plugin in its page footer. */
+function withPluginFooter(reply: Reply): Reply {
+  if (typeof reply.body !== 'string' || !reply.contentType?.startsWith('text/html') || !reply.body.includes(FOOTER_VERSIONS)) return reply;
+  const body = reply.body.replace(FOOTER_VERSIONS, `<li>devpi-server-${SERVER_VERSION}</li>\n    <li>devpi-tokens-1.0.1</li>\n    <li>devpi-web-`);
+  return new Reply(reply.status, body, reply.contentType, reply.reason, reply.headers, reply.bare);
+}
+
 /** devpi-init: root with an empty password and the root/pypi mirror of pypi.org. */
 function initialise(store: Store): void {
   const pypi: IndexRec = {
@@ -138,10 +167,11 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
     upstreamOverrides: opts.upstreamOverrides ?? {},
     latencyMs: opts.latencyMs ?? 0,
     trimmed: opts.trimmed ?? false,
+    tokens: opts.tokens ?? false,
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 0,
   };
-  const sim: Sim = { store, clock, signer: new TokenSigner(), options, fetchUpstream: makeFetcher(options) };
+  const sim: Sim = { store, clock, signer: new TokenSigner(), tokenSecret: randomBytes(32), options, fetchUpstream: makeFetcher(options) };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -157,6 +187,9 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const outside = (typeof req.headers['x-outside-url'] === 'string' && req.headers['x-outside-url']) || options.outsideUrl;
     const base = (outside || `http://${req.headers.host ?? `${options.host}:${options.port}`}`).replace(/\/+$/, '');
+    // Found out on first use, as devpi does: devpi-tokens verifies a token (and may refuse it) only when a
+    // view asks who the caller is, with the URL's user, index and project as context.
+    let identity: { value: Identity | undefined } | { refused: unknown } | undefined;
     const ctx: Ctx = {
       sim,
       method: req.method ?? 'GET',
@@ -166,7 +199,17 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
       accept: req.headers.accept ?? '',
       userAgent: req.headers['user-agent'] ?? '',
       base,
-      identity: identify(sim, req.headers),
+      get identity(): Identity | undefined {
+        if (!identity) {
+          try {
+            identity = { value: identify(ctx) };
+          } catch (e) {
+            identity = { refused: e };
+          }
+        }
+        if ('refused' in identity) throw identity.refused;
+        return identity.value;
+      },
       body,
       crumbs: {},
     };
@@ -180,6 +223,7 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
         reply = abort(ctx, 500, e instanceof Error ? e.message : String(e));
       }
     }
+    if (options.tokens) reply = withPluginFooter(reply);
     write(sim, res, reply, ctx.method === 'HEAD');
   }
 
@@ -196,6 +240,10 @@ export async function startDevpiSim(opts: DevpiSimOptions = {}): Promise<DevpiSi
     bulkRegister: (index, names, version = '1.0') => bulkRegister(store, index, names, version),
     get serial() {
       return store.serial;
+    },
+    restart: () => {
+      sim.signer = new TokenSigner();
+      sim.tokenSecret = randomBytes(32);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -10,11 +10,16 @@ export interface DevpiTarget {
   sim?: DevpiSim;
 }
 
+export interface DevpiTargetOptions {
+  /** A fresh double runs with the devpi-tokens plugin (a DEVPI_URL server has it or not: ask it). */
+  tokens?: boolean;
+}
+
 /** The devpi at DEVPI_URL (with DEVPI_ROOT_PASSWORD), or else a fresh double on a free loopback port. */
-export async function devpiTarget(): Promise<DevpiTarget> {
+export async function devpiTarget(options: DevpiTargetOptions = {}): Promise<DevpiTarget> {
   const url = process.env['DEVPI_URL'];
   if (url) return { url: url.replace(/\/+$/, ''), rootPassword: process.env['DEVPI_ROOT_PASSWORD'] ?? '', close: async () => {} };
-  const sim = await startDevpiSim();
+  const sim = await startDevpiSim({ tokens: options.tokens ?? false });
   return { url: sim.url, rootPassword: '', close: () => sim.close(), sim };
 }
 

@@ -25,15 +25,19 @@ const transcript = z.object({
   request: z.object({ method: z.string(), path: z.string(), headers: z.record(z.string(), z.string()), body: jsonValue }),
   response: z.object({ status: z.number(), reason: z.string(), headers: z.record(z.string(), z.string()), body: jsonValue }),
   wait_before_s: z.number().optional(),
+  /** devpi-tokens transcripts: the Unix time the request was sent (its body holds absolute epochs). */
+  recorded_at: z.number().optional(),
+  /** devpi-tokens transcripts: the server was restarted (no --secretfile) just before. */
+  restart_before: z.boolean().optional(),
   note: z.string().optional(),
 });
 export type Transcript = z.infer<typeof transcript> & { file: string };
 
-export function loadTranscripts(): Transcript[] {
-  return readdirSync(TRANSCRIPT_DIR)
+export function loadTranscripts(dir: string = TRANSCRIPT_DIR): Transcript[] {
+  return readdirSync(dir)
     .filter((f) => /^\d{3}-.*\.json$/.test(f))
     .sort()
-    .map((file) => ({ ...transcript.parse(JSON.parse(readFileSync(join(TRANSCRIPT_DIR, file), 'utf8'))), file }));
+    .map((file) => ({ ...transcript.parse(JSON.parse(readFileSync(join(dir, file), 'utf8'))), file }));
 }
 
 export function asMultipart(body: Json): MultipartPart[] | undefined {

@@ -11,7 +11,7 @@ import { rewriteForwardHeaders } from './forward-headers.js';
 import { indexPatchGuard, takeBufferedBody } from './index-patch-guard.js';
 import { ALLOWED_METHODS, refusePath } from './path-guard.js';
 import { writeProxiedHead } from './response.js';
-import { isLoginPath, scrubPasswordAnswer, userPatchTarget } from './token-scrub.js';
+import { isLoginPath, isTokenPath, scrubPasswordAnswer, userPatchTarget } from './token-scrub.js';
 
 export interface DevpiProxyOptions {
   devpiUrl: string;
@@ -54,6 +54,8 @@ function rejectBadTargets(req: Request, res: Response, next: NextFunction): void
   if (why !== undefined) return next(new HttpError(400, errorCodes.pathRefused, `This path is not forwarded to devpi: ${why}.`));
   // /+login answers with a devpi token; logging in goes through /+dashboard/api/session only.
   if (isLoginPath(req.url)) return next(new HttpError(403, errorCodes.loginThroughSession, 'Log in through the dashboard, not through the devpi proxy.'));
+  // a minted token must be shown once and recorded without itself: only the Tokens API does both
+  if (isTokenPath(req.url)) return next(new HttpError(403, errorCodes.tokensThroughDashboard, 'Create, list and revoke devpi tokens on the Tokens screen, not through the devpi proxy.'));
   next();
 }
 

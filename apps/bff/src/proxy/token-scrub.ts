@@ -7,6 +7,12 @@ export function isLoginPath(target: string): boolean {
   return /^\/\+login\/?$/i.test(path);
 }
 
+/** devpi-tokens' routes (`/<user>/+token-create`, `/<user>/+tokens[/<id>]`): their answers mint tokens. */
+export function isTokenPath(target: string): boolean {
+  const path = target.split('?')[0] ?? '';
+  return /^\/[^/]+\/\+(token-create|tokens)(\/.*)?$/i.test(path);
+}
+
 /** The user whose record `PATCH /<user>` changes, or undefined for any other request. */
 export function userPatchTarget(method: string, target: string): string | undefined {
   if (method !== 'PATCH') return undefined;

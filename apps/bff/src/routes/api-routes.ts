@@ -7,6 +7,7 @@ import { packagesRouter } from '../packages/router.js';
 import { permissionsRouter } from './permissions.js';
 import { sessionRouter, type SessionRouteDeps } from './session.js';
 import { usersRouter } from './users.js';
+import { tokensRouter } from '../tokens/router.js';
 
 /** The dashboard's own JSON API, mounted under /+dashboard/api after the body parser. */
 export function apiRoutes(deps: SessionRouteDeps & { history?: HistoryStore | undefined }): Router {
@@ -17,6 +18,7 @@ export function apiRoutes(deps: SessionRouteDeps & { history?: HistoryStore | un
   router.use(indexesRouter(deps));
   router.use(permissionsRouter(deps));
   router.use(packagesRouter(deps));
+  router.use(tokensRouter(deps));
   if (deps.history !== undefined) router.use(historyRouter({ ...deps, history: deps.history }));
   return router;
 }

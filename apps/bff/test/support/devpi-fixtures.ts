@@ -1,9 +1,9 @@
 import { DevpiClient } from '@devpi-dashboard/devpi-client';
-import { devpiTarget, uniqueName, type DevpiTarget } from '@devpi-dashboard/devpi-sim';
+import { devpiTarget, uniqueName, type DevpiTarget, type DevpiTargetOptions } from '@devpi-dashboard/devpi-sim';
 
 /** A devpi (double or DEVPI_URL) plus a root client to seed it; everything created is removed in `close`. */
-export async function devpiFixture() {
-  const target: DevpiTarget = await devpiTarget();
+export async function devpiFixture(options: DevpiTargetOptions = {}) {
+  const target: DevpiTarget = await devpiTarget(options);
   const anonymous = new DevpiClient({ baseUrl: target.url });
   const rootLogin = await anonymous.login('root', target.rootPassword);
   const root = anonymous.withAuth('root', rootLogin.token);

@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
       screen(paths.indexes.history.pattern, () => import('./routes/indexes/history')),
       screen(paths.permissions.matrix.pattern, () => import('./routes/permissions')),
       screen(paths.status.pattern, () => import('./routes/status')),
+      screen(paths.tokens.pattern, () => import('./routes/tokens')),
       screen(paths.history.pattern, () => import('./routes/history')),
       screen(paths.packages.search.pattern, () => import('./routes/search')),
       screen(paths.packages.index.pattern, () => import('./routes/packages/index')),

@@ -66,6 +66,8 @@ export const paths = {
     },
   },
   status: { pattern: '/status', to: () => '/status' },
+  /** devpi-tokens: your tokens; root may pick any user (`?user=`). */
+  tokens: { pattern: '/tokens', to: (user?: string) => withQuery('/tokens', { user }) },
   history: {
     pattern: '/history',
     to: (filter: { actor?: string; user?: string; index?: string; project?: string } = {}) => withQuery('/history', filter),

@@ -5,10 +5,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { DevpiAuth } from '../auth.js';
 import { DevpiClient } from '../client.js';
-import { TRANSCRIPT_DIR } from '@devpi-dashboard/devpi-ground-truth';
+import { TOKEN_TRANSCRIPT_DIR, TRANSCRIPT_DIR } from '@devpi-dashboard/devpi-ground-truth';
 export { TRANSCRIPT_DIR };
 
 export const RECORDED_BASE = 'http://127.0.0.1:3141';
+/** The devpi-tokens recording ran on its own server. */
+export const TOKENS_RECORDED_BASE = 'http://127.0.0.1:3144';
 
 const MultipartPart = z.union([
   z.object({ name: z.string(), value: z.string() }),
@@ -27,16 +29,20 @@ export const Transcript = z.object({
 });
 export type Transcript = z.infer<typeof Transcript>;
 
-export function transcriptFiles(): string[] {
-  return readdirSync(TRANSCRIPT_DIR).filter((file) => /^\d{3}-.*\.json$/.test(file)).sort();
+export function transcriptFiles(dir: string = TRANSCRIPT_DIR): string[] {
+  return readdirSync(dir).filter((file) => /^\d{3}-.*\.json$/.test(file)).sort();
 }
 
-/** Loads a transcript by its number (`45`) or file name. */
-export function loadTranscript(id: number | string): Transcript {
+/** Loads a transcript by its number (`45`) or file name; `dir` picks the recording (core by default). */
+export function loadTranscript(id: number | string, dir: string = TRANSCRIPT_DIR): Transcript {
   const prefix = typeof id === 'number' ? `${String(id).padStart(3, '0')}-` : id;
-  const file = transcriptFiles().find((name) => name.startsWith(prefix));
-  if (file === undefined) throw new Error(`no transcript ${String(id)} in ${TRANSCRIPT_DIR}`);
-  return Transcript.parse(JSON.parse(readFileSync(join(TRANSCRIPT_DIR, file), 'utf8')));
+  const file = transcriptFiles(dir).find((name) => name.startsWith(prefix));
+  if (file === undefined) throw new Error(`no transcript ${String(id)} in ${dir}`);
+  return Transcript.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+}
+
+export function loadTokenTranscript(id: number | string): Transcript {
+  return loadTranscript(id, TOKEN_TRANSCRIPT_DIR);
 }
 
 export function multipartParts(t: Transcript): MultipartPart[] | undefined {
@@ -122,7 +128,15 @@ export async function compareRequest(t: Transcript, request: Request): Promise<s
  * sends against the recording. `verify()` fails on any mismatch or an exchange left unused.
  */
 export function replay(...ids: (number | string)[]) {
-  const transcripts = ids.map(loadTranscript);
+  return replayRecorded(ids.map((id) => loadTranscript(id)), RECORDED_BASE);
+}
+
+/** `replay` over the devpi-tokens recording. */
+export function replayTokens(...ids: (number | string)[]) {
+  return replayRecorded(ids.map(loadTokenTranscript), TOKENS_RECORDED_BASE);
+}
+
+function replayRecorded(transcripts: Transcript[], base: string) {
   const problems: string[] = [];
   let next = 0;
   const fetch = async (input: string, init?: RequestInit): Promise<Response> => {
@@ -137,7 +151,7 @@ export function replay(...ids: (number | string)[]) {
     return recordedResponse(t);
   };
   const first = transcripts[0];
-  const client = new DevpiClient({ baseUrl: RECORDED_BASE, fetch, auth: first === undefined ? undefined : recordedAuth(first) });
+  const client = new DevpiClient({ baseUrl: base, fetch, auth: first === undefined ? undefined : recordedAuth(first) });
   return {
     client,
     fetch,

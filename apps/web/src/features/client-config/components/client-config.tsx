@@ -1,12 +1,15 @@
 import { DEVPI_DOCS_URL } from '../../../components/layout/sidebar';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { clientSnippets, indexUrls, type SnippetInput } from '../lib/snippets';
+import { clientSnippets, indexUrls, tokenSnippets, type SnippetInput, type TokenCredential } from '../lib/snippets';
 import './client-config.css';
 
-/** Every way to point a Python tool at this index, with the public URL filled in. */
-export function ClientConfig(props: SnippetInput) {
+/**
+ * Every way to point a Python tool at this index, with the public URL filled in; with a `credential`
+ * (a devpi-tokens token) the tools that need one are set up with it instead of a password.
+ */
+export function ClientConfig(props: SnippetInput & { credential?: TokenCredential | undefined }) {
   const { simpleUrl, insecure, host } = indexUrls(props);
-  const snippets = clientSnippets(props);
+  const snippets = props.credential === undefined ? clientSnippets(props) : tokenSnippets({ ...props, credential: props.credential });
   return (
     <div className="client-config">
       <p>

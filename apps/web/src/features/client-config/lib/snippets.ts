@@ -141,3 +141,76 @@ export function clientSnippets(input: SnippetInput): Snippet[] {
     },
   ];
 }
+
+/** A devpi-tokens token and the user it belongs to: what CI puts where a password would go. */
+export interface TokenCredential {
+  user: string;
+  token: string;
+}
+
+/**
+ * pip, uv, poetry, twine and `.pypirc` set up to use a token instead of a password. devpi takes the
+ * token wherever it takes a password, with the token's own user as the user name.
+ */
+export function tokenSnippets(input: SnippetInput & { credential: TokenCredential }): Snippet[] {
+  const { indexUrl, simpleUrl, host, insecure } = indexUrls(input);
+  const { user, token } = input.credential;
+  const withAuth = (url: string) => {
+    const parsed = new URL(url);
+    parsed.username = encodeURIComponent(user);
+    parsed.password = token;
+    return parsed.toString();
+  };
+  const simpleWithAuth = withAuth(simpleUrl);
+  return [
+    {
+      id: 'token-pip',
+      title: 'pip',
+      where: 'Environment of the CI job (keep the token in the CI secret store), then pip install as usual',
+      text: lines(
+        `export PIP_INDEX_URL=${simpleWithAuth}`,
+        insecure && `export PIP_TRUSTED_HOST=${host}`,
+        '',
+        'pip install PACKAGE',
+      ),
+    },
+    {
+      id: 'token-uv',
+      title: 'uv',
+      where: 'Environment of the CI job; uv reads the index and the upload target from it',
+      text: lines(
+        `export UV_DEFAULT_INDEX=${simpleWithAuth}`,
+        insecure && `export UV_INSECURE_HOST=${host}`,
+        'uv sync    # or uv pip install PACKAGE',
+        '',
+        `export UV_PUBLISH_URL=${indexUrl}`,
+        `export UV_PUBLISH_USERNAME=${user}`,
+        `export UV_PUBLISH_PASSWORD=${token}`,
+        'uv publish',
+      ),
+    },
+    {
+      id: 'token-poetry',
+      title: 'poetry',
+      where: 'In the project directory of the CI job',
+      text: lines(
+        `poetry source add --priority=primary devpi ${simpleUrl}`,
+        `poetry config repositories.devpi ${indexUrl}`,
+        `poetry config http-basic.devpi ${user} ${token}`,
+        'poetry publish --repository devpi',
+      ),
+    },
+    {
+      id: 'token-twine',
+      title: 'twine',
+      where: 'Environment of the CI job that uploads',
+      text: lines(`export TWINE_REPOSITORY_URL=${indexUrl}`, `export TWINE_USERNAME=${user}`, `export TWINE_PASSWORD=${token}`, 'twine upload dist/*'),
+    },
+    {
+      id: 'token-pypirc',
+      title: '.pypirc',
+      where: '~/.pypirc (readable by you only: chmod 600); then twine upload -r devpi dist/*',
+      text: lines('[distutils]', 'index-servers =', '    devpi', '', '[devpi]', `repository = ${indexUrl}`, `username = ${user}`, `password = ${token}`),
+    },
+  ];
+}
