@@ -27,6 +27,9 @@ import { LoginThrottle } from './session/login-throttle.js';
 import { SessionRevocations } from './session/session-revocations.js';
 import { LOGIN_LIMITS } from './routes/session.js';
 import type { Store } from './store/index.js';
+import { OsvApi } from './supply/vulns/osv-online.js';
+import { VulnScanner } from './supply/vulns/vuln-scan.js';
+import { VulnStore } from './supply/vulns/vuln-store.js';
 
 export interface AppDeps {
   config: Config;
@@ -77,8 +80,12 @@ export function createApp(deps: AppDeps): express.Express {
     });
     req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
   };
+  const vulns = new VulnStore(deps.store);
+  const online = config.osv.online ? new OsvApi(config.osv.apiUrl, config.devpiTimeoutMs) : undefined;
+  const scanner = new VulnScanner({ vulns, dumpPath: config.osv.dumpPath, online, now, logger });
   // A started server (it passes its lifecycle) keeps the package lists warm; tests of the app do not.
   const routeDeps = {
+    vulns, scanner,
     config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now),
     keepWarm: deps.lifecycle !== undefined,
     loginThrottle: new LoginThrottle(deps.store, LOGIN_LIMITS),

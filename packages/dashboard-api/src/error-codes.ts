@@ -23,6 +23,10 @@ export const errorCodes = {
   loginThroughSession: 'login_through_session',
   indexPatchFormRefused: 'index_patch_must_be_operations',
   shuttingDown: 'shutting_down',
+  /** Only root may do this (importing an OSV database). */
+  rootOnly: 'root_only',
+  /** An uploaded OSV dump is not a zip of OSV entries. */
+  osvDumpInvalid: 'osv_dump_invalid',
   internal: 'internal_error',
   /** Set by the SPA's api client itself: the BFF was not reached, or answered without an error body. */
   network: 'network',

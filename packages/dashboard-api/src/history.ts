@@ -24,6 +24,7 @@ export const historyActions = [
   'toxresult.upload',
   'release.push',
   'mirror.refresh',
+  'osv.import',
   'login.success',
   'login.failure',
   'logout',

@@ -5,8 +5,13 @@ export interface OsvMatchable {
   affected: OsvAffected;
 }
 
+/** What a scan asks of a database: the entries that name a (normalised) package. */
+export interface OsvLookup {
+  forPackage(key: string): readonly OsvMatchable[];
+}
+
 /** Entries by normalised package name, the one lookup a scan makes per release and requirement. */
-export class OsvDatabase {
+export class OsvDatabase implements OsvLookup {
   private readonly byKey = new Map<string, OsvMatchable[]>();
   private readonly ids = new Set<string>();
 

@@ -1,6 +1,6 @@
 import { compare, satisfies, validRange } from '@renovatebot/pep440';
 import { normalizeProjectName } from '@devpi-dashboard/devpi-client';
-import type { OsvDatabase, OsvMatchable } from './osv-database.js';
+import type { OsvLookup, OsvMatchable } from './osv-database.js';
 import type { Severity } from './severity.js';
 import { parseRequirement, type Requirement } from './requirement.js';
 import { describeRanges, fixedVersions, isAffected, isPep440 } from './version-match.js';
@@ -91,7 +91,7 @@ function checkRequirement(requirement: Requirement, match: OsvMatchable, hosted:
  * Matches releases against the database: each release's own version, and each requirement it
  * declares against the dependency's entries. Pure: the job reads devpi and stores the findings.
  */
-export function scanReleases(database: OsvDatabase, releases: readonly HostedRelease[]): Finding[] {
+export function scanReleases(database: OsvLookup, releases: readonly HostedRelease[]): Finding[] {
   const hostedVersions = new Map<string, string[]>();
   for (const release of releases) {
     const key = normalizeProjectName(release.project);

@@ -176,8 +176,15 @@ export class VulnStore {
     }));
   }
 
-  async findings(filter: VulnerabilityFilter, offset: number, limit: number): Promise<{ total: number; items: VulnerabilityFinding[] }> {
+  /** A page of findings, most severe first; `readable` limits them to the indexes the viewer may read. */
+  async findings(
+    filter: VulnerabilityFilter & { readable?: readonly string[] },
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; items: VulnerabilityFinding[] }> {
+    if (filter.readable?.length === 0) return { total: 0, items: [] };
     let query = this.db.selectFrom('vuln_findings');
+    if (filter.readable !== undefined) query = query.where('index_name', 'in', [...filter.readable]);
     if (filter.index !== undefined) query = query.where('index_name', '=', filter.index);
     if (filter.project !== undefined) query = query.where('project_key', '=', normalizeProjectName(filter.project));
     if (filter.version !== undefined) query = query.where('version', '=', filter.version);
