@@ -42,6 +42,12 @@ const envSchema = z.object({
   OSV_DUMP_PATH: z.string().min(1).optional(),
   /** The largest OSV dump the dashboard accepts as an upload. */
   OSV_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(512),
+  /** devpi operations jobs keep in flight per replica: low, so devpi keeps answering pip. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** A job's lease; another replica takes over a dead one's job this long after its last heartbeat. */
+  JOBS_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(20_000),
+  /** Pause after each job item, per worker (more room for pip on a busy devpi). */
+  JOBS_ITEM_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export interface Config {
@@ -67,6 +73,7 @@ export interface Config {
   historyRetentionDays: number | undefined;
   replicaId: string;
   osv: { online: boolean; apiUrl: string; dumpPath: string; uploadMaxBytes: number };
+  jobs: { concurrency: number; leaseMs: number; itemDelayMs: number };
 }
 
 export class ConfigError extends Error {
@@ -117,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
       dumpPath: e.OSV_DUMP_PATH ?? join(e.DATA_DIR, 'PyPI', 'all.zip'),
       uploadMaxBytes: e.OSV_UPLOAD_MAX_MB * 1024 * 1024,
     },
+    jobs: { concurrency: e.JOBS_CONCURRENCY, leaseMs: e.JOBS_LEASE_MS, itemDelayMs: e.JOBS_ITEM_DELAY_MS },
   };
 }
