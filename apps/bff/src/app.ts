@@ -27,9 +27,8 @@ import { LoginThrottle } from './session/login-throttle.js';
 import { SessionRevocations } from './session/session-revocations.js';
 import { LOGIN_LIMITS } from './routes/session.js';
 import type { Store } from './store/index.js';
-import { OsvApi } from './supply/vulns/osv-online.js';
-import { VulnScanner } from './supply/vulns/vuln-scan.js';
-import { VulnStore } from './supply/vulns/vuln-store.js';
+import { createVulnScanner } from './supply/vulns/vuln-scan.js';
+import { registerSupplyKinds } from './supply/vulns/scan-job.js';
 import { JobStore, JobTokenSealer, type JobRegistry, type JobRunner } from './jobs/index.js';
 import { defaultRegistry } from './jobs/kinds/index.js';
 import { jobsRouter } from './jobs/router.js';
@@ -86,9 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
     });
     req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
   };
-  const vulns = new VulnStore(deps.store);
-  const online = config.osv.online ? new OsvApi(config.osv.apiUrl, config.devpiTimeoutMs) : undefined;
-  const scanner = new VulnScanner({ vulns, dumpPath: config.osv.dumpPath, online, now, logger });
+  const { vulns, scanner } = createVulnScanner({ store: deps.store, config, logger, now });
   // A started server (it passes its lifecycle) keeps the package lists warm; tests of the app do not.
   const routeDeps = {
     vulns, scanner,
@@ -133,7 +130,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '64kb' }));
   api.use(apiRoutes(routeDeps));
   const jobRunner = deps.jobRunner;
-  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? defaultRegistry(), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
+  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? registerSupplyKinds(defaultRegistry(), scanner, vulns), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
   api.use(notFoundHandler());
   app.use(`${mountPath(DASHBOARD_BASE)}/api`, api);
 

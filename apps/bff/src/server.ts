@@ -15,6 +15,9 @@ import { startHistoryUpkeep } from './history/upkeep.js';
 import { HistoryStore } from './history/history-store.js';
 import { createStore } from './store/index.js';
 import { createJobRunner } from './jobs/index.js';
+import { defaultRegistry } from './jobs/kinds/index.js';
+import { registerSupplyKinds } from './supply/vulns/scan-job.js';
+import { createVulnScanner } from './supply/vulns/vuln-scan.js';
 
 /** Kubernetes and compose give 10 s between SIGTERM and SIGKILL by default; leave a margin. */
 export const SHUTDOWN_TIMEOUT_MS = 9_000;
@@ -46,8 +49,10 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const devpiAgent = createDevpiAgent(config.devpiUrl);
   const history = new HistoryStore(store);
   const upkeep = startHistoryUpkeep({ store: history, config, logger, now: options.now ?? Date.now });
-  const jobRunner = createJobRunner({ config, store, history, logger, ...(options.now ? { now: options.now } : {}) });
-  const app = createApp({ config, logger, devpiAgent, lifecycle, store, history, jobRunner, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
+  const supply = createVulnScanner({ store, config, logger, now: options.now ?? Date.now });
+  const jobRegistry = registerSupplyKinds(defaultRegistry(), supply.scanner, supply.vulns);
+  const jobRunner = createJobRunner({ config, store, history, logger, registry: jobRegistry, ...(options.now ? { now: options.now } : {}) });
+  const app = createApp({ config, logger, devpiAgent, lifecycle, store, history, jobRunner, jobRegistry, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
   const server = createServer(app);
   // Longer than nginx's upstream keepalive_timeout (60 s), so nginx never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;

@@ -5,11 +5,13 @@ import type { DevpiClient } from '@devpi-dashboard/devpi-client';
 import { hostedVersions } from '../hosted-releases.js';
 import { OsvDatabase, type OsvLookup, type OsvMatchable } from './osv-database.js';
 import { readOsvDump, type DumpSummary } from './osv-dump.js';
-import type { OsvApi } from './osv-online.js';
+import { OsvApi } from './osv-online.js';
 import type { OsvRecord } from './osv-entry.js';
 import { parseRequirement } from './requirement.js';
 import { scanReleases, type HostedRelease } from './scanner.js';
-import type { VulnStore } from './vuln-store.js';
+import { VulnStore } from './vuln-store.js';
+import type { Config } from '../../config.js';
+import type { Store } from '../../store/index.js';
 
 export interface VulnScanDeps {
   vulns: VulnStore;
@@ -32,6 +34,8 @@ const ONLINE_CACHE_LIMIT = 50_000;
 export class VulnScanner {
   private cached: { importId: string; database: OsvDatabase } | undefined;
   private readonly onlineEntries = new Map<string, OsvRecord | null>();
+
+  private preparing: Promise<void> | undefined;
 
   constructor(private readonly deps: VulnScanDeps) {}
 
@@ -59,8 +63,13 @@ export class VulnScanner {
 
   /** Before a scan: a dump placed in DATA_DIR since the last import is imported first. */
   async prepare(actor: string | null): Promise<void> {
-    this.onlineEntries.clear();
-    if (await this.pendingDump()) await this.importDump(this.deps.dumpPath, `file ${this.deps.dumpPath}`, actor);
+    // Items of one scan run side by side: they share one import instead of racing to make two.
+    this.preparing ??= (async () => {
+      if (await this.pendingDump()) await this.importDump(this.deps.dumpPath, `file ${this.deps.dumpPath}`, actor);
+    })().finally(() => {
+      this.preparing = undefined;
+    });
+    await this.preparing;
   }
 
   private async offline(): Promise<{ database: OsvDatabase; label: string }> {
@@ -110,6 +119,14 @@ export class VulnScanner {
     );
     return { releases: releases.length, findings: findings.length };
   }
+}
+
+/** The scanner a BFF process uses, from its configuration. */
+export function createVulnScanner(options: { store: Store; config: Config; logger: Logger; now: () => number }): { scanner: VulnScanner; vulns: VulnStore } {
+  const { config } = options;
+  const vulns = new VulnStore(options.store);
+  const online = config.osv.online ? new OsvApi(config.osv.apiUrl, config.devpiTimeoutMs) : undefined;
+  return { vulns, scanner: new VulnScanner({ vulns, dumpPath: config.osv.dumpPath, online, now: options.now, logger: options.logger }) };
 }
 
 /** Both databases' entries for a package, an id the API and the dump share counted once. */
