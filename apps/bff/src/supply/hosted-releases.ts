@@ -1,4 +1,5 @@
-import type { DevpiClient, VersionData } from '@devpi-dashboard/devpi-client';
+import { compare, valid } from '@renovatebot/pep440';
+import { normalizeProjectName, type DevpiClient, type VersionData } from '@devpi-dashboard/devpi-client';
 import { stageLike } from '../domain/stage-like.js';
 
 /** A release a stage index hosts itself (not inherited), with the metadata the supply checks read. */
@@ -47,5 +48,7 @@ export async function hostedVersions(devpi: DevpiClient, name: string): Promise<
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
-  return out.sort((a, b) => a.project.localeCompare(b.project) || a.version.localeCompare(b.version));
+  const key = (release: HostedVersion) => normalizeProjectName(release.project);
+  const newestLast = (a: string, b: string) => (valid(a) !== null && valid(b) !== null ? compare(a, b) : a.localeCompare(b));
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : newestLast(a.version, b.version)));
 }

@@ -5,7 +5,8 @@ import { jobItemPageSchema, jobSchema, type Job, type JobState } from '@devpi-da
 import { DevpiClient } from '@devpi-dashboard/devpi-client';
 import { makeSdist, makeWheel } from '@devpi-dashboard/devpi-sim';
 import { HistoryStore } from '../../src/history/history-store.js';
-import { createJobRunner } from '../../src/jobs/index.js';
+import { createJobRunner, type JobRegistry } from '../../src/jobs/index.js';
+import type { Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createStore, type Store } from '../../src/store/index.js';
 import { devpiFixture } from './devpi-fixtures.js';
@@ -16,14 +17,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A BFF with a job runner (a short lease) in front of the devpi double or DEVPI_URL. */
-export async function jobsHarness(options: { leaseMs?: number; store?: Store } = {}) {
+export async function jobsHarness(options: { leaseMs?: number; store?: Store; env?: Record<string, string>; registry?: (store: Store, config: Config) => JobRegistry } = {}) {
   const devpi = await devpiFixture();
   const dir = mkdtempSync(join(tmpdir(), 'bff-jobs-store-'));
   const store = options.store ?? (await createStore({ databaseUrl: undefined, dataDir: dir }));
   const history = new HistoryStore(store);
-  const config = testConfig(devpi.target.url);
-  const runner = createJobRunner({ config, store, history, logger: createLogger('silent', new LogCapture()), leaseMs: options.leaseMs ?? 3_000, pollMs: 100 });
-  const app = await testApp(devpi.target.url, {}, { store, history, jobRunner: runner });
+  const config = testConfig(devpi.target.url, options.env);
+  const registry = options.registry?.(store, config);
+  const runner = createJobRunner({ config, store, history, logger: createLogger('silent', new LogCapture()), leaseMs: options.leaseMs ?? 3_000, pollMs: 100, ...(registry ? { registry } : {}) });
+  const app = await testApp(devpi.target.url, options.env, { store, history, jobRunner: runner, ...(registry ? { jobRegistry: registry } : {}) });
   const bff = await listen(app.app);
   runner.start();
   const cookies = new Map<string, string>();
@@ -77,5 +79,6 @@ export async function jobsHarness(options: { leaseMs?: number; store?: Store } =
     rmSync(dir, { recursive: true, force: true });
     await devpi.close();
   };
-  return { devpi, store, history, runner, bff, login, api, job, waitFor, create, items, owner, upload, close };
+  const cookie = (user: string) => cookies.get(user) ?? '';
+  return { devpi, store, history, runner, bff, login, cookie, api, job, waitFor, create, items, owner, upload, close };
 }
