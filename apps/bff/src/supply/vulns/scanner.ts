@@ -1,9 +1,9 @@
-import { compare, satisfies, validRange } from '@renovatebot/pep440';
+import { validRange } from '@renovatebot/pep440';
 import { normalizeProjectName } from '@devpi-dashboard/devpi-client';
 import type { OsvLookup, OsvMatchable } from './osv-database.js';
 import type { Severity } from './severity.js';
 import { parseRequirement, type Requirement } from './requirement.js';
-import { describeRanges, fixedVersions, isAffected, isPep440 } from './version-match.js';
+import { compare, describeRanges, fixedVersions, isAffected, isPep440, satisfies } from './version-match.js';
 
 /** A release hosted on a stage index, as the scan reads it from devpi. */
 export interface HostedRelease {
@@ -40,8 +40,19 @@ function pep440Order(a: string, b: string): number {
   return isPep440(a) && isPep440(b) ? compare(a, b) : a.localeCompare(b);
 }
 
-/** What a finding says about the entry, the same for a release and a dependency. */
+const described = new WeakMap<OsvMatchable['affected'], ReturnType<typeof describeUncached>>();
+
+/** What a finding says about the entry, the same for a release and a dependency (worked out once per entry). */
 function describe(match: OsvMatchable) {
+  let known = described.get(match.affected);
+  if (known === undefined) {
+    known = describeUncached(match);
+    described.set(match.affected, known);
+  }
+  return known;
+}
+
+function describeUncached(match: OsvMatchable) {
   const { record, affected } = match;
   const ranges = describeRanges(affected);
   const listed = affected.versions.length === 0 ? [] : [`${affected.versions.length} listed version${affected.versions.length === 1 ? '' : 's'}`];
@@ -60,7 +71,7 @@ function describe(match: OsvMatchable) {
 function admits(requirement: Requirement, version: string): boolean {
   if (requirement.specifier === '') return true;
   if (!isPep440(version)) return false;
-  return satisfies(version, requirement.specifier, { prereleases: true });
+  return satisfies(version, requirement.specifier);
 }
 
 /**
@@ -99,6 +110,18 @@ export function scanReleases(database: OsvLookup, releases: readonly HostedRelea
     if (list === undefined) hostedVersions.set(key, [release.version]);
     else list.push(release.version);
   }
+  const requirements = new Map<string, Requirement | null>();
+  const requirementOf = (line: string): Requirement | null => {
+    let requirement = requirements.get(line);
+    if (requirement === undefined) {
+      const parsed = parseRequirement(line);
+      const usable = parsed !== undefined && !parsed.url && (parsed.specifier === '' || validRange(parsed.specifier));
+      requirement = usable ? parsed : null;
+      requirements.set(line, requirement);
+    }
+    return requirement;
+  };
+  const checked = new Map<string, string[] | undefined>();
   const findings: Finding[] = [];
   for (const release of releases) {
     const base = { index: release.index, project: release.project, version: release.version };
@@ -108,11 +131,16 @@ export function scanReleases(database: OsvLookup, releases: readonly HostedRelea
       }
     }
     for (const line of release.requiresDist) {
-      const requirement = parseRequirement(line);
-      if (requirement === undefined || requirement.url) continue;
-      if (requirement.specifier !== '' && !validRange(requirement.specifier)) continue;
+      const requirement = requirementOf(line);
+      if (requirement === null) continue;
       for (const match of database.forPackage(requirement.key)) {
-        const admitted = checkRequirement(requirement, match, hostedVersions.get(requirement.key) ?? []);
+        // Versions of a project mostly repeat their requirements: each line is checked once per entry.
+        const checkKey = `${line}\u0000${match.record.id}`;
+        let admitted = checked.get(checkKey);
+        if (!checked.has(checkKey)) {
+          admitted = checkRequirement(requirement, match, hostedVersions.get(requirement.key) ?? []);
+          checked.set(checkKey, admitted);
+        }
         if (admitted !== undefined) findings.push({ ...base, kind: 'dependency', requirement: requirement.text, admitted, ...describe(match) });
       }
     }

@@ -1,4 +1,4 @@
-import { compare, eq, valid } from '@renovatebot/pep440';
+import { compare as pep440Compare, satisfies as pep440Satisfies, valid } from '@renovatebot/pep440';
 import type { OsvAffected, OsvEvent } from './osv-entry.js';
 
 /**
@@ -15,6 +15,27 @@ export function isPep440(version: string): boolean {
   }
   return known;
 }
+
+/** A cache that forgets everything when full: a scan meets few distinct versions, so it rarely fills. */
+function memo<T>(limit: number, compute: (a: string, b: string) => T): (a: string, b: string) => T {
+  const known = new Map<string, T>();
+  return (a, b) => {
+    const key = `${a}\u0000${b}`;
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compute(a, b);
+      if (known.size >= limit) known.clear();
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** PEP 440 order of two valid versions; the library parses on every call, so answers are kept. */
+export const compare = memo(500_000, pep440Compare);
+
+/** Whether a valid version satisfies a specifier, pre-releases included (a scan errs towards flagging). */
+export const satisfies = memo(500_000, (version: string, specifier: string) => pep440Satisfies(version, specifier, { prereleases: true }));
 
 const eventVersion = (event: OsvEvent): string =>
   event.introduced ?? event.fixed ?? event.lastAffected ?? event.limit ?? '0';
@@ -65,7 +86,7 @@ export function inRange(version: string, range: OsvEvent[]): boolean {
 /** Listed in `versions`: PEP 440 equality (`1.0` is `1.0.0`), plain equality for the unparseable. */
 function listed(version: string, versions: string[]): boolean {
   if (!isPep440(version)) return versions.includes(version);
-  return versions.some((item) => item === version || (isPep440(item) && eq(item, version)));
+  return versions.some((item) => item === version || (isPep440(item) && compare(item, version) === 0));
 }
 
 /** Whether one affected package of an entry covers this version: its `versions` list or any range. */
