@@ -27,6 +27,11 @@ import { LoginThrottle } from './session/login-throttle.js';
 import { SessionRevocations } from './session/session-revocations.js';
 import { LOGIN_LIMITS } from './routes/session.js';
 import type { Store } from './store/index.js';
+import { createVulnScanner } from './supply/vulns/vuln-scan.js';
+import { registerSupplyKinds } from './supply/vulns/scan-job.js';
+import { JobStore, JobTokenSealer, type JobRegistry, type JobRunner } from './jobs/index.js';
+import { defaultRegistry } from './jobs/kinds/index.js';
+import { jobsRouter } from './jobs/router.js';
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +47,9 @@ export interface AppDeps {
   replica?: string;
   /** The migrated store (createStore); shared sessions and login limits live there. */
   store: Store;
+  /** This replica's job runner (server.ts starts one); routes poke it when there is work. */
+  jobRunner?: JobRunner;
+  jobRegistry?: JobRegistry;
 }
 
 /** Express paths treat `+` as syntax; the dashboard's base path needs it escaped. */
@@ -77,8 +85,10 @@ export function createApp(deps: AppDeps): express.Express {
     });
     req.log.info({ user: session.user }, 'password changed: session carries on with the new devpi token');
   };
+  const { vulns, scanner } = createVulnScanner({ store: deps.store, config, logger, now });
   // A started server (it passes its lifecycle) keeps the package lists warm; tests of the app do not.
   const routeDeps = {
+    vulns, scanner,
     config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now),
     keepWarm: deps.lifecycle !== undefined,
     loginThrottle: new LoginThrottle(deps.store, LOGIN_LIMITS),
@@ -119,6 +129,8 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use(express.json({ limit: '64kb' }));
   api.use(apiRoutes(routeDeps));
+  const jobRunner = deps.jobRunner;
+  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? registerSupplyKinds(defaultRegistry(), scanner, vulns), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
   api.use(notFoundHandler());
   app.use(`${mountPath(DASHBOARD_BASE)}/api`, api);
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const DEVPI_TOKEN_LIFETIME_S = 36_000;
@@ -34,6 +35,19 @@ const envSchema = z.object({
   HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** Names this process in the history; a container's host name tells replicas apart. */
   REPLICA_ID: z.string().trim().min(1).max(200).optional(),
+  /** Vulnerability scans also ask the OSV API; off by default (air-gapped installs use a dump). */
+  OSV_ONLINE: z.stringbool().default(false),
+  OSV_API_URL: absoluteHttpUrl.default('https://api.osv.dev'),
+  /** Where an admin places OSV's PyPI/all.zip; DATA_DIR/PyPI/all.zip unless set. */
+  OSV_DUMP_PATH: z.string().min(1).optional(),
+  /** The largest OSV dump the dashboard accepts as an upload. */
+  OSV_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(512),
+  /** devpi operations jobs keep in flight per replica: low, so devpi keeps answering pip. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** A job's lease; another replica takes over a dead one's job this long after its last heartbeat. */
+  JOBS_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(20_000),
+  /** Pause after each job item, per worker (more room for pip on a busy devpi). */
+  JOBS_ITEM_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export interface Config {
@@ -58,6 +72,8 @@ export interface Config {
   store: { databaseUrl: string | undefined; dataDir: string };
   historyRetentionDays: number | undefined;
   replicaId: string;
+  osv: { online: boolean; apiUrl: string; dumpPath: string; uploadMaxBytes: number };
+  jobs: { concurrency: number; leaseMs: number; itemDelayMs: number };
 }
 
 export class ConfigError extends Error {
@@ -102,5 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
     historyRetentionDays: e.HISTORY_RETENTION_DAYS,
     replicaId: e.REPLICA_ID ?? hostname(),
+    osv: {
+      online: e.OSV_ONLINE,
+      apiUrl: e.OSV_API_URL,
+      dumpPath: e.OSV_DUMP_PATH ?? join(e.DATA_DIR, 'PyPI', 'all.zip'),
+      uploadMaxBytes: e.OSV_UPLOAD_MAX_MB * 1024 * 1024,
+    },
+    jobs: { concurrency: e.JOBS_CONCURRENCY, leaseMs: e.JOBS_LEASE_MS, itemDelayMs: e.JOBS_ITEM_DELAY_MS },
   };
 }

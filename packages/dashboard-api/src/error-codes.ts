@@ -29,6 +29,10 @@ export const errorCodes = {
   tokensPluginMissing: 'tokens_plugin_missing',
   /** devpi-tokens' routes are refused by the proxy: tokens are made on the dashboard's Tokens screen. */
   tokensThroughDashboard: 'tokens_through_dashboard',
+  /** Only root may do this (importing an OSV database). */
+  rootOnly: 'root_only',
+  /** An uploaded OSV dump is not a zip of OSV entries. */
+  osvDumpInvalid: 'osv_dump_invalid',
   internal: 'internal_error',
   /** Set by the SPA's api client itself: the BFF was not reached, or answered without an error body. */
   network: 'network',

@@ -24,12 +24,19 @@ export const historyActions = [
   'toxresult.upload',
   'release.push',
   'mirror.refresh',
+  'osv.import',
   'login.success',
   'login.failure',
   'logout',
   'request.other',
   'token.create',
   'token.revoke',
+  'job.create',
+  'job.start',
+  'job.cancel',
+  'job.pause',
+  'job.resume',
+  'job.finish',
 ] as const;
 export const historyActionSchema = z.enum(historyActions);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
@@ -82,6 +89,8 @@ export const historyEntrySchema = z.object({
   serial: z.number().int().nullable(),
   requestId: z.string().nullable(),
   source: z.enum(historySources),
+  /** The job that made this change, when a job did. */
+  jobId: z.string().nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

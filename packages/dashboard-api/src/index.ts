@@ -10,3 +10,5 @@ export * from './permissions.js';
 export * from './packages.js';
 export * from './history.js';
 export * from './tokens.js';
+export * from './vulnerabilities.js';
+export * from './jobs.js';

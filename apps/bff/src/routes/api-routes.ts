@@ -8,9 +8,11 @@ import { permissionsRouter } from './permissions.js';
 import { sessionRouter, type SessionRouteDeps } from './session.js';
 import { usersRouter } from './users.js';
 import { tokensRouter } from '../tokens/router.js';
+import { licencesRouter } from '../supply/licences/router.js';
+import { vulnRouter, type VulnRouteDeps } from '../supply/vulns/router.js';
 
 /** The dashboard's own JSON API, mounted under /+dashboard/api after the body parser. */
-export function apiRoutes(deps: SessionRouteDeps & { history?: HistoryStore | undefined }): Router {
+export function apiRoutes(deps: SessionRouteDeps & { history?: HistoryStore | undefined } & VulnRouteDeps): Router {
   const router = Router();
   router.use(sessionRouter(deps));
   router.use(configRouter(deps));
@@ -19,6 +21,8 @@ export function apiRoutes(deps: SessionRouteDeps & { history?: HistoryStore | un
   router.use(permissionsRouter(deps));
   router.use(packagesRouter(deps));
   router.use(tokensRouter(deps));
+  router.use(vulnRouter(deps));
+  router.use(licencesRouter(deps));
   if (deps.history !== undefined) router.use(historyRouter({ ...deps, history: deps.history }));
   return router;
 }

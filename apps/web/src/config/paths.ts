@@ -50,6 +50,10 @@ export const paths = {
       pattern: '/indexes/:user/:index/client',
       to: (user: string, index: string) => `/indexes/${seg(user)}/${seg(index)}/client`,
     },
+    licences: {
+      pattern: '/indexes/:user/:index/licences',
+      to: (user: string, index: string) => `/indexes/${seg(user)}/${seg(index)}/licences`,
+    },
     history: {
       pattern: '/indexes/:user/:index/history',
       to: (user: string, index: string) => `/indexes/${seg(user)}/${seg(index)}/history`,
@@ -68,6 +72,15 @@ export const paths = {
   status: { pattern: '/status', to: () => '/status' },
   /** devpi-tokens: your tokens; root may pick any user (`?user=`). */
   tokens: { pattern: '/tokens', to: (user?: string) => withQuery('/tokens', { user }) },
+  jobs: {
+    list: { pattern: '/jobs', to: () => '/jobs' },
+    create: { pattern: '/jobs/new/:kind', to: (kind: string, query: Record<string, string | undefined> = {}) => withQuery(`/jobs/new/${seg(kind)}`, query) },
+    detail: { pattern: '/jobs/:id', to: (id: string) => `/jobs/${seg(id)}` },
+  },
+  vulnerabilities: {
+    pattern: '/vulnerabilities',
+    to: (filter: { index?: string; severity?: string } = {}) => withQuery('/vulnerabilities', filter),
+  },
   history: {
     pattern: '/history',
     to: (filter: { actor?: string; user?: string; index?: string; project?: string } = {}) => withQuery('/history', filter),

@@ -12,6 +12,7 @@ export function IndexTabs({ user, index }: { user: string; index: string }) {
     { to: paths.indexes.clientConfig.to(user, index), label: 'Client configuration' },
     { to: paths.indexes.json.to(user, index), label: 'Raw JSON' },
     { to: paths.packages.index.to(user, index), label: 'Packages' },
+    { to: paths.indexes.licences.to(user, index), label: 'Licences' },
     { to: paths.indexes.history.to(user, index), label: 'History' },
   ];
   return (

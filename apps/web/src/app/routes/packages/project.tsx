@@ -1,4 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { ReleaseVulnerabilities } from '../../../features/supply/components/release-vulnerabilities';
 import { Link, type LoaderFunctionArgs } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../components/ui/button';
@@ -51,6 +52,7 @@ export function Component() {
       <div className="stack">
         {refresh.isSuccess && <Alert tone="success">devpi dropped its cached copy of {project.name}; the versions below are fresh.</Alert>}
         {refresh.error && <Alert tone="error" title="Could not refresh">{describeError(refresh.error)}</Alert>}
+        {!project.isMirror && <ReleaseVulnerabilities index={overview.name} project={project.name} />}
         {project.blockedMirrors.length > 0 && <BlockedMirrorsAlert project={project.name} mirrors={project.blockedMirrors} />}
         <InstallCommand command={installCommand(overview.simpleUrl, project.name)} label={`Copy the pip command for ${project.name}`} />
         <VersionTable project={project} />

@@ -1,5 +1,6 @@
 import type { ReleaseFile } from '@devpi-dashboard/dashboard-api';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { ReleaseVulnerabilities } from '../../../features/supply/components/release-vulnerabilities';
 import { useState } from 'react';
 import { Link, useNavigate, type LoaderFunctionArgs } from 'react-router';
 import { Badge } from '../../../components/ui/badge';
@@ -64,6 +65,7 @@ export function Component() {
       />
       <div className="stack">
         {!own && <p>This version is inherited: <FromIndex from={view.sourceIndex} here={overview.name} /></p>}
+        <ReleaseVulnerabilities index={view.sourceIndex} project={view.name} version={view.version} />
         <InstallCommand command={installCommand(view.simpleUrl, view.name, view.version)} label="Copy the pip install command" />
         <Card title="Files">
           <FileTable files={view.files} canDelete={canDelete} onDelete={(file) => setRemoval({ kind: 'file', file })} />

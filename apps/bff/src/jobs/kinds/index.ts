@@ -1,0 +1,7 @@
+import { JobRegistry } from '../registry.js';
+import { promoteKind } from './promote.js';
+
+/** Every job kind this dashboard runs. A new kind adds one `.register(...)` line here. */
+export function defaultRegistry(): JobRegistry {
+  return new JobRegistry().register(promoteKind);
+}
