@@ -227,6 +227,7 @@ export class JobRunner {
       const batch = runsAlone(pending[0]) ? pending.slice(0, 1) : alone === -1 ? pending : pending.slice(0, alone);
       after = Number(batch.at(-1)?.seq ?? after);
       let expired = false;
+      let blocked: string | undefined;
       const worker = async () => {
         for (let row = batch.shift(); row !== undefined && !ctx.signal.aborted && !expired; row = batch.shift()) {
           const item = row;
@@ -243,12 +244,17 @@ export class JobRunner {
             }
           });
           if (result === undefined) return;
+          if (result.state === 'failed' && runsAlone(item)) blocked = `${item.label} failed (${result.message ?? 'no message'}), so nothing after it was run.`;
           await jobs.finishItem(job.id, Number(item.seq), { state: result.state, message: result.message ?? null, ...(result.bytes === undefined ? {} : { bytes: result.bytes }), ...(result.spec === undefined ? {} : { spec: result.spec }) }, this.deps.now());
           await sleep(itemDelayMs, ctx.signal);
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
       if (expired) throw new TokenExpired();
+      if (blocked !== undefined) {
+        if (await jobs.transition(job.id, ['running'], 'failed', this.deps.now(), { reason: blocked })) await this.recordFinish(job, 'failed', blocked);
+        return;
+      }
     }
     if (ctx.signal.aborted) return;
     const failures = await kind.verify(ctx, params, this.finishedItems(job.id));

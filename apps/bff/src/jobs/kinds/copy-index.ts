@@ -69,6 +69,10 @@ export const copyIndexKind: JobKind<CopyIndexParams> = {
     });
     const releases = perProject.flat();
     const config = stageConfig.parse(withoutProjects(source));
+    const uploaders = config.acl_upload ?? [];
+    if (!uploaders.includes(ctx.creator) && !uploaders.includes(':ANONYMOUS:')) {
+      throw new Error(`The copy keeps ${p.source}'s acl_upload (${uploaders.join(', ') || 'nobody'}), so devpi would not let you (${ctx.creator}) push the releases into it. Add ${ctx.creator} to the source's upload permissions first, or run the copy as one of them.`);
+    }
     const create: PlannedItem = { key: CREATE_KEY, label: `Create ${p.target} (stage, bases: ${(config.bases ?? []).join(', ') || 'none'})`, bytes: 0, spec: { index: p.target, config, [RUNS_ALONE]: true } };
     return {
       items: [create, ...releases],
