@@ -7,6 +7,12 @@ import type { ClassifiedAction } from '../history/classify.js';
 /** JSON a kind keeps with an item or a plan. */
 export type JsonRecord = Record<string, unknown>;
 
+/**
+ * Set `spec[RUNS_ALONE] = true` on an item that must finish before the items after it start and
+ * run with no other item of the job (creating the index the others fill).
+ */
+export const RUNS_ALONE = 'runsAlone';
+
 export interface PlannedItem {
   /** Stable and unique within the job (e.g. `user/index/project/version`). */
   key: string;

@@ -4,9 +4,9 @@ import { DevpiError, type DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { JobItemState } from '@devpi-dashboard/dashboard-api';
 import type { HistoryStore } from '../history/history-store.js';
 import type { ClassifiedAction } from '../history/classify.js';
-import type { JobContext, PlannedItem } from './job-kind.js';
+import { RUNS_ALONE, type JobContext, type PlannedItem } from './job-kind.js';
 import { itemState, parseRecord, toPlanned } from './job-rows.js';
-import type { JobRow, JobStore } from './job-store.js';
+import type { JobItemRow, JobRow, JobStore } from './job-store.js';
 import type { JobRegistry, RegisteredKind } from './registry.js';
 import type { JobTokenSealer } from './token-sealer.js';
 
@@ -56,6 +56,8 @@ class Slots {
 }
 
 class TokenExpired extends Error {}
+
+const runsAlone = (row: JobItemRow | undefined) => row !== undefined && parseRecord(row.spec)[RUNS_ALONE] === true;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -218,10 +220,14 @@ export class JobRunner {
       if (ctx.signal.aborted) return;
       const current = await jobs.get(job.id);
       if (current?.state !== 'running') return;
-      const batch = await jobs.pendingItems(job.id, after, Math.max(8, concurrency * 8));
-      if (batch.length === 0) break;
+      const pending = await jobs.pendingItems(job.id, after, Math.max(8, concurrency * 8));
+      if (pending.length === 0) break;
+      // An item that runs alone (creating the index the others fill) is a batch of its own.
+      const alone = pending.findIndex((row, i) => i > 0 && runsAlone(row));
+      const batch = runsAlone(pending[0]) ? pending.slice(0, 1) : alone === -1 ? pending : pending.slice(0, alone);
       after = Number(batch.at(-1)?.seq ?? after);
       let expired = false;
+      let blocked: string | undefined;
       const worker = async () => {
         for (let row = batch.shift(); row !== undefined && !ctx.signal.aborted && !expired; row = batch.shift()) {
           const item = row;
@@ -238,12 +244,17 @@ export class JobRunner {
             }
           });
           if (result === undefined) return;
+          if (result.state === 'failed' && runsAlone(item)) blocked = `${item.label} failed (${result.message ?? 'no message'}), so nothing after it was run.`;
           await jobs.finishItem(job.id, Number(item.seq), { state: result.state, message: result.message ?? null, ...(result.bytes === undefined ? {} : { bytes: result.bytes }), ...(result.spec === undefined ? {} : { spec: result.spec }) }, this.deps.now());
           await sleep(itemDelayMs, ctx.signal);
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
       if (expired) throw new TokenExpired();
+      if (blocked !== undefined) {
+        if (await jobs.transition(job.id, ['running'], 'failed', this.deps.now(), { reason: blocked })) await this.recordFinish(job, 'failed', blocked);
+        return;
+      }
     }
     if (ctx.signal.aborted) return;
     const failures = await kind.verify(ctx, params, this.finishedItems(job.id));

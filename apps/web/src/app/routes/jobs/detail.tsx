@@ -30,7 +30,7 @@ export function Component() {
         </Alert>
       )}
       <div className="stack">
-        <Card title="Progress" actions={<JobActions job={job} />}>
+        <Card title="Progress" className="job-progress-card" actions={<JobActions job={job} />}>
           <JobCounters job={job} />
           <JobSummary job={job} />
         </Card>

@@ -40,7 +40,7 @@ export function JobCounters({ job }: { job: Job }) {
   return (
     <>
       <ProgressBar job={job} />
-      <div className="status-grid">
+      <div className="status-grid job-stats">
         <Stat label="Done" value={`${c.done} of ${c.total}`} />
         <Stat label="Skipped" value={String(c.skipped)} />
         <Stat label="Failed" value={String(c.failed)} />
