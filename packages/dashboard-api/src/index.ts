@@ -10,3 +10,4 @@ export * from './permissions.js';
 export * from './packages.js';
 export * from './history.js';
 export * from './storage.js';
+export * from './lifecycle.js';

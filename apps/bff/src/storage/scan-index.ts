@@ -1,5 +1,6 @@
 import { isMirrorIndex, parseFileHref, type DevpiClient, type ProjectConfig } from '@devpi-dashboard/devpi-client';
-import { mapLimit } from './map-limit.js';
+import { mapLimit } from '../domain/map-limit.js';
+import { splitName } from '../domain/index-name.js';
 
 export interface ReleaseSize {
   project: string;
@@ -89,10 +90,4 @@ export async function scanIndex(client: DevpiClient, name: string, options: Scan
     return sumByRelease(project, releases, files, sizes);
   });
   return { kind: 'scanned', scan: { index: name, type: config.type, releases: perProject.flat() } };
-}
-
-export function splitName(name: string): [string, string] {
-  const at = name.indexOf('/');
-  if (at <= 0 || at === name.length - 1) throw new Error(`not a user/index name: ${name}`);
-  return [name.slice(0, at), name.slice(at + 1)];
 }
