@@ -27,6 +27,9 @@ import { LoginThrottle } from './session/login-throttle.js';
 import { SessionRevocations } from './session/session-revocations.js';
 import { LOGIN_LIMITS } from './routes/session.js';
 import type { Store } from './store/index.js';
+import { JobStore, JobTokenSealer, type JobRegistry, type JobRunner } from './jobs/index.js';
+import { defaultRegistry } from './jobs/kinds/index.js';
+import { jobsRouter } from './jobs/router.js';
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +45,9 @@ export interface AppDeps {
   replica?: string;
   /** The migrated store (createStore); shared sessions and login limits live there. */
   store: Store;
+  /** This replica's job runner (server.ts starts one); routes poke it when there is work. */
+  jobRunner?: JobRunner;
+  jobRegistry?: JobRegistry;
 }
 
 /** Express paths treat `+` as syntax; the dashboard's base path needs it escaped. */
@@ -119,6 +125,8 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use(express.json({ limit: '64kb' }));
   api.use(apiRoutes(routeDeps));
+  const jobRunner = deps.jobRunner;
+  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? defaultRegistry(), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
   api.use(notFoundHandler());
   app.use(`${mountPath(DASHBOARD_BASE)}/api`, api);
 

@@ -34,6 +34,12 @@ const envSchema = z.object({
   HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** Names this process in the history; a container's host name tells replicas apart. */
   REPLICA_ID: z.string().trim().min(1).max(200).optional(),
+  /** devpi operations jobs keep in flight per replica: low, so devpi keeps answering pip. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** A job's lease; another replica takes over a dead one's job this long after its last heartbeat. */
+  JOBS_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(20_000),
+  /** Pause after each job item, per worker (more room for pip on a busy devpi). */
+  JOBS_ITEM_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export interface Config {
@@ -58,6 +64,7 @@ export interface Config {
   store: { databaseUrl: string | undefined; dataDir: string };
   historyRetentionDays: number | undefined;
   replicaId: string;
+  jobs: { concurrency: number; leaseMs: number; itemDelayMs: number };
 }
 
 export class ConfigError extends Error {
@@ -102,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
     historyRetentionDays: e.HISTORY_RETENTION_DAYS,
     replicaId: e.REPLICA_ID ?? hostname(),
+    jobs: { concurrency: e.JOBS_CONCURRENCY, leaseMs: e.JOBS_LEASE_MS, itemDelayMs: e.JOBS_ITEM_DELAY_MS },
   };
 }

@@ -14,6 +14,7 @@ import { createDevpiAgent } from './proxy/devpi-agent.js';
 import { startHistoryUpkeep } from './history/upkeep.js';
 import { HistoryStore } from './history/history-store.js';
 import { createStore } from './store/index.js';
+import { createJobRunner } from './jobs/index.js';
 
 /** Kubernetes and compose give 10 s between SIGTERM and SIGKILL by default; leave a margin. */
 export const SHUTDOWN_TIMEOUT_MS = 9_000;
@@ -45,7 +46,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const devpiAgent = createDevpiAgent(config.devpiUrl);
   const history = new HistoryStore(store);
   const upkeep = startHistoryUpkeep({ store: history, config, logger, now: options.now ?? Date.now });
-  const app = createApp({ config, logger, devpiAgent, lifecycle, store, history, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
+  const jobRunner = createJobRunner({ config, store, history, logger, ...(options.now ? { now: options.now } : {}) });
+  const app = createApp({ config, logger, devpiAgent, lifecycle, store, history, jobRunner, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
   const server = createServer(app);
   // Longer than nginx's upstream keepalive_timeout (60 s), so nginx never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;
@@ -57,6 +59,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   logger.info({ url, devpi: new URL(config.devpiUrl).host }, 'devpi-dashboard BFF listening');
+  jobRunner.start();
 
   const closeListener = () =>
     new Promise<void>((resolve) => {
@@ -81,6 +84,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
       }, options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS);
       if (config.drainDelayMs > 0) await (options.drainWait ?? delay)(config.drainDelayMs);
       await closeListener();
+      // Leases given back: another replica (or this one restarted) carries on at once.
+      await jobRunner.stop().catch((error: unknown) => logger.error({ err: error }, 'jobs: could not stop cleanly'));
       clearTimeout(force);
       devpiAgent.destroy();
       upkeep.stop();

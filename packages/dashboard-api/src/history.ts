@@ -28,6 +28,12 @@ export const historyActions = [
   'login.failure',
   'logout',
   'request.other',
+  'job.create',
+  'job.start',
+  'job.cancel',
+  'job.pause',
+  'job.resume',
+  'job.finish',
 ] as const;
 export const historyActionSchema = z.enum(historyActions);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
@@ -80,6 +86,8 @@ export const historyEntrySchema = z.object({
   serial: z.number().int().nullable(),
   requestId: z.string().nullable(),
   source: z.enum(historySources),
+  /** The job that made this change, when a job did. */
+  jobId: z.string().nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

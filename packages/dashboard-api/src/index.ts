@@ -9,5 +9,6 @@ export * from './indexes.js';
 export * from './permissions.js';
 export * from './packages.js';
 export * from './history.js';
+export * from './jobs.js';
 export * from './storage.js';
 export * from './lifecycle.js';

@@ -49,6 +49,7 @@ export function toEntry(row: HistoryRow): HistoryEntry {
     serial: row.serial === null ? null : Number(row.serial),
     requestId: row.request_id,
     source: sourceSchema.parse(row.source),
+    jobId: row.job_id ?? null,
   };
 }
 

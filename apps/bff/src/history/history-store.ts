@@ -19,6 +19,8 @@ export interface IntentInput {
   replica: string | null;
   source: 'dashboard' | 'devpi';
   actions: ClassifiedAction[];
+  /** Set when a job makes the change. */
+  jobId?: string;
 }
 
 export interface OutcomeInput {
@@ -88,6 +90,7 @@ export class HistoryStore {
       source: intent.source,
       outcome_at: null,
       reconciled_at: null,
+      job_id: intent.jobId ?? null,
     }));
     await this.db.insertInto('history_entries').values(rows).execute();
   }

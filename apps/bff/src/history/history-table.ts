@@ -31,6 +31,8 @@ export type HistoryEntryTable = {
   outcome_at: string | null;
   /** Set once upkeep has asked devpi about an unknown outcome, settled or not. */
   reconciled_at: string | null;
+  /** The job that made the change (migration 0005); null for a person's own request. */
+  job_id: string | null;
 };
 
 export type HistoryDatabase = {

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+import type { DevpiClient } from '@devpi-dashboard/devpi-client';
+import type { JobItemState } from '@devpi-dashboard/dashboard-api';
+import type { ClassifiedAction } from '../history/classify.js';
+
+/** JSON a kind keeps with an item or a plan. */
+export type JsonRecord = Record<string, unknown>;
+
+export interface PlannedItem {
+  /** Stable and unique within the job (e.g. `user/index/project/version`). */
+  key: string;
+  /** One line for the items table. */
+  label: string;
+  bytes: number;
+  /** What runItem needs; shown on the job page as the item's detail. */
+  spec: JsonRecord;
+}
+
+export interface Plan {
+  items: PlannedItem[];
+  /** Totals and what would be created, kind-specific, shown in the preview. */
+  summary: JsonRecord;
+  /** The user must type this exactly before the job starts (e.g. a non-volatile index name). */
+  confirmText?: string | null;
+}
+
+export interface ItemResult {
+  state: Exclude<JobItemState, 'pending'>;
+  /** devpi's message on failure, or why the item was skipped. */
+  message?: string | null;
+  /** The bytes actually moved or freed, when they differ from the plan. */
+  bytes?: number;
+  /** Replaces the item's spec (e.g. to add a verified sha256). */
+  spec?: JsonRecord;
+}
+
+export interface JobContext {
+  jobId: string;
+  creator: string;
+  /** devpi-client acting as the job's creator. */
+  devpi: DevpiClient;
+  /** Aborted when the job is cancelled or paused, or the lease is lost. */
+  signal: AbortSignal;
+  logger: Logger;
+  now(): number;
+  /**
+   * Records the intent in the history (attributed to the job and its creator), runs the devpi
+   * change and records its outcome. Every devpi write a kind makes goes through here.
+   */
+  change<T>(action: ClassifiedAction, run: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * A kind of job. `plan` reads devpi and lists the items (the preview the user confirms);
+ * `runItem` does one item and must first check devpi's current state so an item run twice
+ * (after a crash between devpi's answer and the store's write) changes nothing the second time;
+ * `verify` checks the finished result and may fail items.
+ */
+export interface JobKind<P extends Record<string, unknown>> {
+  name: string;
+  description: string;
+  params: z.ZodType<P>;
+  /** The job's title in lists, from its parameters. */
+  title(params: P): string;
+  plan(ctx: JobContext, params: P): Promise<Plan>;
+  runItem(ctx: JobContext, item: PlannedItem, params: P): Promise<ItemResult>;
+  verify?(ctx: JobContext, params: P, items: AsyncIterable<{ seq: number; item: PlannedItem; state: JobItemState }>): Promise<Array<{ seq: number; message: string }>>;
+}
