@@ -30,6 +30,7 @@ import type { Store } from './store/index.js';
 import { JobStore, JobTokenSealer, type JobRegistry, type JobRunner } from './jobs/index.js';
 import { defaultRegistry } from './jobs/kinds/index.js';
 import { jobsRouter } from './jobs/router.js';
+import { lifecycleRouter } from './lifecycle/router.js';
 
 export interface AppDeps {
   config: Config;
@@ -126,7 +127,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '64kb' }));
   api.use(apiRoutes(routeDeps));
   const jobRunner = deps.jobRunner;
-  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? defaultRegistry(), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
+  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? defaultRegistry({ store: deps.store, sessionSecret: config.sessionSecret }), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
+  api.use(lifecycleRouter({ ...routeDeps, store: deps.store }));
   api.use(notFoundHandler());
   app.use(`${mountPath(DASHBOARD_BASE)}/api`, api);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_BASE } from './paths.js';
 
 /** The two list keys a bulk permission change may edit. */
 export const aclKeys = ['acl_upload', 'acl_toxresult_upload'] as const;
@@ -66,3 +67,18 @@ export const usersCsvPreviewSchema = z.object({
   fileErrors: z.array(z.string()),
 });
 export type UsersCsvPreview = z.infer<typeof usersCsvPreviewSchema>;
+
+/** Generated passwords of a users-from-CSV job: handed out once, then gone from the store. */
+export const generatedPasswordsSchema = z.object({
+  passwords: z.array(z.object({ username: z.string(), password: z.string() })),
+});
+export type GeneratedPasswords = z.infer<typeof generatedPasswordsSchema>;
+
+export const lifecycleApiPaths = {
+  bulkAclPreview: `${API_BASE}/lifecycle/bulk-acl/preview`,
+  usersCsvPreview: `${API_BASE}/lifecycle/users-csv/preview`,
+  /** POST: takes the job's passwords (once). GET: how many are waiting. */
+  passwords: (jobId: string) => `${API_BASE}/lifecycle/users-csv/${encodeURIComponent(jobId)}/passwords`,
+} as const;
+
+export const passwordsWaitingSchema = z.object({ waiting: z.number().int().min(0) });

@@ -56,12 +56,20 @@ export type AclItemOutcome = { state: 'changed'; acl: string[] } | { state: 'unc
 /**
  * Runs one index of a bulk change: reads devpi's current state first, so an index changed since
  * the preview (or by an earlier attempt of this same item) is left alone rather than changed twice.
+ * `record` wraps the one write (a job records it in the history).
  */
-export async function applyAclItem(client: DevpiClient, actor: string, index: string, input: BulkAclInput): Promise<AclItemOutcome> {
+export async function applyAclItem(
+  client: DevpiClient,
+  actor: string,
+  index: string,
+  input: BulkAclInput,
+  record: <T>(operation: IndexOp, send: () => Promise<T>) => Promise<T> = (_operation, send) => send(),
+): Promise<AclItemOutcome> {
   const [user, name] = splitName(index);
   const plan = planAclItem(actor, index, await client.getIndex(user, name, { noProjects: true }), input);
   if (plan.state === 'unchanged') return { state: 'unchanged', reason: plan.reason };
   if (plan.state !== 'change' || plan.operation === null) return { state: 'skipped', reason: plan.reason };
-  const after = await client.patchIndex(user, name, [plan.operation]);
+  const operation = plan.operation;
+  const after = await record(operation, () => client.patchIndex(user, name, [operation]));
   return { state: 'changed', acl: aclOf(after, input.key) ?? [] };
 }

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { forEachDialect } from '../test-support/store-dialects.js';
 import { createStore } from '../store/index.js';
-import { PasswordVault } from './password-vault.js';
+import { PASSWORD_RETENTION_MS, PasswordVault } from './password-vault.js';
 
 const secret = 'a'.repeat(40);
 
@@ -28,6 +28,12 @@ forEachDialect('PasswordVault', (target) => {
       expect(await vault.take('run-1')).toEqual([]);
       await vault.wipe('run-2');
       expect(await vault.count('run-2')).toBe(0);
+      let now = 1_000;
+      const clocked = new PasswordVault(store, secret, () => now);
+      await clocked.keeper('run-3').put('carol', 'pw');
+      now += PASSWORD_RETENTION_MS + 1;
+      await clocked.sweep();
+      expect(await clocked.count('run-3')).toBe(0);
     } finally {
       await store.close();
     }

@@ -7,6 +7,8 @@ type GeneratedPasswordTable = { run_id: string; username: string; sealed: string
 type VaultTables = { generated_password: GeneratedPasswordTable };
 
 const IV_BYTES = 12;
+/** How long an untaken password stays sealed in the store. */
+export const PASSWORD_RETENTION_MS = 24 * 60 * 60 * 1000;
 const TAG_BYTES = 16;
 
 /**
@@ -80,6 +82,14 @@ export class PasswordVault {
         const password = this.open(runId, r.username, r.sealed);
         return password === undefined ? [] : [{ username: r.username, password }];
       });
+  }
+
+  /**
+   * Wipes passwords nobody took within PASSWORD_RETENTION_MS of making them: the run is long over
+   * and its creator has handed the accounts out another way (or will reset them).
+   */
+  async sweep(): Promise<void> {
+    await this.db.deleteFrom('generated_password').where('created_at', '<', this.now() - PASSWORD_RETENTION_MS).execute();
   }
 
   /** Wipes a run's passwords (the run ended without the download). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { validateName, type DevpiClient } from '@devpi-dashboard/devpi-client';
+import { validateName, type CreateUserInput, type DevpiClient } from '@devpi-dashboard/devpi-client';
 import { EMAIL_PATTERN, EMAIL_PROBLEM, type UserRow, type UserRowPreview, type UsersCsvPreview } from '@devpi-dashboard/dashboard-api';
 import { parseCsv } from './csv.js';
 
@@ -91,20 +91,26 @@ export type UserItemOutcome = { state: 'created' } | { state: 'exists'; reason: 
  * between the two leaves a password that still opens the account; a re-run that finds the user
  * already there with a kept password knows it made it, and one without knows someone else did.
  */
-export async function createUserItem(client: DevpiClient, row: UserRow, keeper: PasswordKeeper): Promise<UserItemOutcome> {
+export async function createUserItem(
+  client: DevpiClient,
+  row: UserRow,
+  keeper: PasswordKeeper,
+  record: <T>(input: CreateUserInput, send: () => Promise<T>) => Promise<T> = (_input, send) => send(),
+): Promise<UserItemOutcome> {
   const kept = await keeper.get(row.name);
   if ((await client.getUser(row.name)) !== undefined) {
     return kept !== undefined ? { state: 'created' } : { state: 'exists', reason: `${row.name} already exists on devpi; skipped.` };
   }
   const password = kept ?? generatePassword();
   if (kept === undefined) await keeper.put(row.name, password);
+  const input: CreateUserInput = {
+    password,
+    ...(row.email !== '' && { email: row.email }),
+    ...(row.title !== '' && { title: row.title }),
+    ...(row.description !== '' && { description: row.description }),
+  };
   try {
-    await client.createUser(row.name, {
-      password,
-      ...(row.email !== '' && { email: row.email }),
-      ...(row.title !== '' && { title: row.title }),
-      ...(row.description !== '' && { description: row.description }),
-    });
+    await record(input, () => client.createUser(row.name, input));
   } catch (error) {
     await keeper.drop(row.name);
     throw error;
