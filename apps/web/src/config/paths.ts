@@ -66,6 +66,11 @@ export const paths = {
     },
   },
   status: { pattern: '/status', to: () => '/status' },
+  jobs: {
+    list: { pattern: '/jobs', to: () => '/jobs' },
+    create: { pattern: '/jobs/new/:kind', to: (kind: string, query: Record<string, string | undefined> = {}) => withQuery(`/jobs/new/${seg(kind)}`, query) },
+    detail: { pattern: '/jobs/:id', to: (id: string) => `/jobs/${seg(id)}` },
+  },
   history: {
     pattern: '/history',
     to: (filter: { actor?: string; user?: string; index?: string; project?: string } = {}) => withQuery('/history', filter),

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { VersionData } from '@devpi-dashboard/devpi-client';
+import { sortNewestFirst, versionFacts } from '../../packages/pep440-order.js';
+import type { JobContext, JobKind, PlannedItem } from '../job-kind.js';
+import { fileSizes, indexNameSchema, mapLimit, ownFiles, splitIndex } from './releases.js';
+
+const pattern = z.string().trim().min(1).max(200);
+
+const params = z
+  .object({
+    indexes: z.array(indexNameSchema).min(1, 'Choose at least one index.').max(50),
+    /** Keep this many newest releases of each project; the rest may go. */
+    keepNewest: z.number().int().min(0).max(100_000).optional(),
+    /** Only pre-releases and dev releases uploaded more than this many days ago may go. */
+    preOlderThanDays: z.number().int().min(0).max(36_500).optional(),
+    /** Only versions matching this glob (`*` any text, `?` one character) may go. */
+    versionPattern: pattern.optional(),
+    includeProjects: z.array(pattern).max(100).default([]),
+    excludeProjects: z.array(pattern).max(100).default([]),
+    /** The newest final release of a project is kept unless this is set. */
+    allowNewestFinal: z.boolean().default(false),
+  })
+  .refine((p) => p.keepNewest !== undefined || p.preOlderThanDays !== undefined || p.versionPattern !== undefined, {
+    message: 'Set at least one rule: keep the newest N, pre-releases older than D days, or a version pattern.',
+    path: ['keepNewest'],
+  });
+export type CleanupParams = z.infer<typeof params>;
+
+/** `*` matches any text, `?` one character; case-insensitive, whole string. */
+export function globMatcher(glob: string): (text: string) => boolean {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = new RegExp(`^${source}$`, 'i');
+  return (text) => re.test(text);
+}
+
+export interface ReleaseFacts {
+  version: string;
+  /** Newest upload of the release's own files (devpi's file log), ISO 8601; null when unlogged. */
+  uploadedAt: string | null;
+}
+
+/**
+ * The releases of one project the rules remove, newest first. Selectors (pre-releases older
+ * than D days, the version pattern) all have to hold; protections (the newest N, the newest
+ * final release) always win. With only "keep newest N", everything older than those N goes.
+ */
+export function selectReleases(releases: ReleaseFacts[], rules: CleanupParams, now: number): string[] {
+  const newestFirst = sortNewestFirst(releases.map((r) => r.version));
+  const facts = new Map(releases.map((r) => [r.version, r]));
+  const kept = new Set(newestFirst.slice(0, rules.keepNewest ?? 0));
+  if (!rules.allowNewestFinal) {
+    const final = newestFirst.find((v) => !versionFacts(v).prerelease && !versionFacts(v).invalid);
+    if (final !== undefined) kept.add(final);
+  }
+  const matches = rules.versionPattern === undefined ? () => true : globMatcher(rules.versionPattern);
+  const cutoff = rules.preOlderThanDays === undefined ? undefined : now - rules.preOlderThanDays * 86_400_000;
+  return newestFirst.filter((version) => {
+    if (kept.has(version) || !matches(version)) return false;
+    if (cutoff === undefined) return true;
+    const uploaded = facts.get(version)?.uploadedAt;
+    return versionFacts(version).prerelease && uploaded !== null && uploaded !== undefined && Date.parse(uploaded) < cutoff;
+  });
+}
+
+function projectFilter(rules: CleanupParams): (project: string) => boolean {
+  const include = rules.includeProjects.map(globMatcher);
+  const exclude = rules.excludeProjects.map(globMatcher);
+  return (project) => (include.length === 0 || include.some((m) => m(project))) && !exclude.some((m) => m(project));
+}
+
+const fileSpec = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]);
+
+/** Cleanup: remove the releases the rules select from one or several stage indexes, after a preview. */
+export const cleanupKind: JobKind<CleanupParams> = {
+  name: 'cleanup',
+  description: 'Remove old releases from stage indexes by rules, with a preview of every release and file and the space freed.',
+  params,
+  title: (p) => `Clean up ${p.indexes.join(', ')}`,
+  async plan(ctx: JobContext, p) {
+    const items: PlannedItem[] = [];
+    const nonVolatile: string[] = [];
+    const wanted = projectFilter(p);
+    let projectsScanned = 0;
+    let releasesScanned = 0;
+    for (const name of p.indexes) {
+      const [user, index] = splitIndex(name);
+      const config = await ctx.devpi.getIndex(user, index);
+      if (config === undefined) throw new Error(`The index ${name} does not exist.`);
+      if (config.type !== 'stage') throw new Error(`${name} is a ${config.type} index; only stage indexes hold releases to clean up.`);
+      if (!config.volatile) nonVolatile.push(name);
+      const projects = (config.projects ?? []).filter(wanted).sort((a, b) => a.localeCompare(b));
+      projectsScanned += projects.length;
+      const perProject = await mapLimit(projects, 8, async (project) => {
+        const versions: Record<string, VersionData> = (await ctx.devpi.getProject(user, index, project, { ignoreBases: true })) ?? {};
+        const releases = Object.entries(versions).map(([version, data]) => ({ version, data, files: ownFiles(data, name) }));
+        releasesScanned += releases.length;
+        const facts = releases.map((r) => ({ version: r.version, uploadedAt: r.files.map((f) => f.uploadedAt).filter((t): t is string => t !== null).sort().at(-1) ?? null }));
+        const going = new Set(selectReleases(facts, p, ctx.now()));
+        const chosen = releases.filter((r) => going.has(r.version));
+        return Promise.all(
+          chosen.map(async (release) => {
+            const sizes = await fileSizes(ctx.devpi, release.files, 4);
+            return {
+              key: `${name}/${project}==${release.version}`,
+              label: `${name} ${project} ${release.version}${release.files.length === 0 ? ' (no files)' : ''}`,
+              bytes: sizes.reduce((sum, size) => sum + size, 0),
+              spec: {
+                index: name,
+                project,
+                version: release.version,
+                uploadedAt: facts.find((f) => f.version === release.version)?.uploadedAt ?? null,
+                files: release.files.map((file, i) => ({ filename: file.filename, sha256: file.sha256, size: sizes[i] ?? 0 })),
+              },
+            };
+          }),
+        );
+      });
+      items.push(...perProject.flat());
+    }
+    const files = items.reduce((n, item) => n + fileSpec.parse(item.spec['files']).length, 0);
+    return {
+      items,
+      summary: {
+        indexes: p.indexes.join(', '),
+        projectsScanned,
+        releasesScanned,
+        releasesToRemove: items.length,
+        filesToRemove: files,
+        bytesFreed: items.reduce((sum, item) => sum + item.bytes, 0),
+        ...(nonVolatile.length > 0 ? { nonVolatile: nonVolatile.join(', ') } : {}),
+      },
+      // Non-volatile indexes are emptied only with devpi's ?force, after typing their names.
+      confirmText: nonVolatile.length > 0 ? nonVolatile.join(' ') : null,
+    };
+  },
+  async runItem(ctx, item) {
+    const name = String(item.spec['index']);
+    const project = String(item.spec['project']);
+    const version = String(item.spec['version']);
+    const [user, index] = splitIndex(name);
+    const planned = fileSpec.parse(item.spec['files']);
+    const current = (await ctx.devpi.getProject(user, index, project, { ignoreBases: true }))?.[version];
+    if (current === undefined) return { state: 'skipped', message: 'already gone from devpi' };
+    const now = ownFiles(current, name);
+    const same = now.length === planned.length && now.every((file) => planned.some((p) => p.filename === file.filename && (p.sha256 === null || p.sha256 === file.sha256)));
+    if (!same) return { state: 'skipped', message: 'files changed since the preview; left as it is' };
+    const config = await ctx.devpi.getIndex(user, index, { noProjects: true });
+    const force = config !== undefined && !config.volatile;
+    await ctx.change({ action: 'release.remove', target: { index: name, project, version }, changes: planned.map((file) => ({ key: 'file', op: 'drop' as const, before: file.filename })) }, () =>
+      ctx.devpi.deleteVersion(user, index, project, version, { force }),
+    );
+    return { state: 'done', message: null };
+  },
+  async verify(ctx, _p, items) {
+    const failures: Array<{ seq: number; message: string }> = [];
+    for await (const { seq, item, state } of items) {
+      if (state !== 'done') continue;
+      const [user, index] = splitIndex(String(item.spec['index']));
+      const versions = await ctx.devpi.getProject(user, index, String(item.spec['project']), { ignoreBases: true });
+      if (versions?.[String(item.spec['version'])] !== undefined) {
+        failures.push({ seq, message: 'devpi still lists this release after removing it' });
+      }
+    }
+    return failures;
+  },
+};
