@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
       screen(paths.indexes.history.pattern, () => import('./routes/indexes/history')),
       screen(paths.permissions.matrix.pattern, () => import('./routes/permissions')),
       screen(paths.status.pattern, () => import('./routes/status')),
+      screen(paths.storage.pattern, () => import('./routes/storage')),
       screen(paths.history.pattern, () => import('./routes/history')),
       screen(paths.jobs.list.pattern, () => import('./routes/jobs/list')),
       screen(paths.jobs.create.pattern, () => import('./routes/jobs/create')),

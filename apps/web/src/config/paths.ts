@@ -66,6 +66,7 @@ export const paths = {
     },
   },
   status: { pattern: '/status', to: () => '/status' },
+  storage: { pattern: '/storage', to: () => '/storage' },
   jobs: {
     list: { pattern: '/jobs', to: () => '/jobs' },
     create: { pattern: '/jobs/new/:kind', to: (kind: string, query: Record<string, string | undefined> = {}) => withQuery(`/jobs/new/${seg(kind)}`, query) },
