@@ -39,6 +39,7 @@ export function planAclItem(actor: string, index: string, config: IndexConfig | 
   if (input.op === 'add' && has) return { ...base, state: 'unchanged', current, reason: `${input.principal} is already in ${input.key}.` };
   if (input.op === 'remove' && !has) return { ...base, state: 'unchanged', current, reason: `${input.principal} is not in ${input.key}.` };
   const operation = aclOperation(input);
+  // devpi started with --restrict-modify refuses owners too; its answer then shows on the item.
   return { index, state: 'change', current, operation, reason: `${operation} will be sent.` };
 }
 
