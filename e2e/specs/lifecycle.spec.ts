@@ -101,7 +101,7 @@ test('the storage report shows the bytes of uploaded files and a project is dele
   await page.getByRole('button', { name: 'Delete project' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(/to confirm/).fill(name);
-  await dialog.getByRole('button', { name: /^Delete / }).click();
+  await dialog.getByRole('button', { name: `Delete project ${name}` }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(() => root.getProject(owner.name, index.index, name)).toBeUndefined();
   await historyShows(page, `project=${encodeURIComponent(name)}`, 'project.remove', name);

@@ -50,22 +50,24 @@ describe('project page', () => {
 });
 
 describe('deleting a project', () => {
-  it('deletes a project left with no releases once its name is typed', async () => {
+  it('deletes a project left with no releases once its name is typed', { timeout: 20_000 }, async () => {
     server = fakeServer({ ...baseRoutes(),
       [`GET ${api}`]: () => ok(overview({ volatile: true })),
       [`GET ${api}/acme-hello`]: () => ok(project({ versions: [] })),
       [`DELETE ${DEVPI}/alice/dev/acme-hello`]: () => ok({ message: 'project acme-hello deleted from stage alice/dev' }),
+      ['GET /+dashboard/api/storage/index/alice/dev']: () => ok({ index: null, projects: [] }),
       [`GET ${api}/+projects`]: () => ok({ total: 0, offset: 0, limit: 50, items: [], scope: 'own', query: '', serial: 1, fetchedAt: '2026-11-24T12:00:00.000Z' }),
     });
     renderApp('/browse/alice/dev/acme-hello');
     expect(await screen.findByText('acme-hello has no releases left on alice/dev.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Delete project' }));
-    const confirm = screen.getByRole('button', { name: 'Delete acme-hello and all its releases on alice/dev' });
+    const confirm = screen.getByRole('button', { name: 'Delete project acme-hello' });
     expect(confirm).toBeDisabled();
     await userEvent.type(screen.getByLabelText(/to confirm/), 'acme-hello');
     await userEvent.click(confirm);
     await waitFor(() => expect(writes()).toEqual([`DELETE ${DEVPI}/alice/dev/acme-hello`]));
     expect(await screen.findByText('No projects on this index yet.')).toBeInTheDocument();
+    expect(await screen.findByText(/Not measured yet/)).toBeInTheDocument();
   });
 
   it("forces on a non-volatile index and shows devpi's refusal where the user is looking", async () => {
@@ -78,7 +80,7 @@ describe('deleting a project', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Delete project' }));
     expect(screen.getByText('This index is non-volatile')).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText(/to confirm/), 'acme-hello');
-    await userEvent.click(screen.getByRole('button', { name: /^Delete acme-hello/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete project acme-hello' }));
     expect(await screen.findByText(/is on non-volatile index alice\/dev/)).toBeInTheDocument();
     expect(writes()).toEqual([`DELETE ${DEVPI}/alice/dev/acme-hello?force=`]);
   });

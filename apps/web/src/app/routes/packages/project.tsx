@@ -69,8 +69,9 @@ export function Component() {
         onClose={() => setRemoving(false)}
         force={!overview.volatile}
         typeToConfirm
-        verb="Delete"
-        what={`${project.name} and all its releases on ${overview.name}`}
+        verb="Delete project"
+        what={project.name}
+        note={`Every release and file of ${project.name} on ${overview.name} goes, and the project with them.`}
         confirmText={project.name}
         onConfirm={async () => {
           await remove.mutateAsync({ project: project.name, force: !overview.volatile });

@@ -93,7 +93,7 @@ export function BulkAclForm({ initial, onCreated }: { initial: Record<string, st
               <tbody>
                 {items.map((item) => (
                   <tr key={item.index}>
-                    <td className="mono">{item.index}</td>
+                    <td className="mono job-item-label">{item.index}</td>
                     <td><Badge tone={stateLabel[item.state].tone}>{stateLabel[item.state].text}</Badge></td>
                     <td className="mono job-item-message">{item.current === null ? '' : item.current.join(', ') || '(empty)'}</td>
                     <td className="job-item-message">{item.operation ?? item.reason}</td>

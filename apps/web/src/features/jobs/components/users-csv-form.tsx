@@ -81,7 +81,7 @@ export function UsersCsvForm({ onCreated }: { initial: Record<string, string>; o
             <table className="table">
               <caption className="visually-hidden">What happens to each row</caption>
               <thead>
-                <tr><th scope="col">Line</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Result</th><th scope="col">Why</th></tr>
+                <tr><th scope="col" className="job-item-bytes">Line</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Result</th><th scope="col">Why</th></tr>
               </thead>
               <tbody>
                 {rows.map((r) => (

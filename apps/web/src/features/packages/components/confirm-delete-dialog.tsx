@@ -10,7 +10,7 @@ import { describeError } from '../../../lib/errors';
  * devpi only deletes with `force`, so the user types the name of what goes before it is sent.
  * `typeToConfirm` asks for the typed name on a volatile index too (a whole project goes at once).
  */
-export function ConfirmDeleteDialog({ open, onClose, what, confirmText, force, onConfirm, typeToConfirm = false, verb = 'Remove' }: {
+export function ConfirmDeleteDialog({ open, onClose, what, confirmText, force, onConfirm, typeToConfirm = false, verb = 'Remove', note }: {
   open: boolean;
   onClose: () => void;
   what: string;
@@ -19,6 +19,8 @@ export function ConfirmDeleteDialog({ open, onClose, what, confirmText, force, o
   onConfirm: () => Promise<unknown>;
   typeToConfirm?: boolean;
   verb?: string;
+  /** What else goes with it, said before anything is typed. */
+  note?: string;
 }) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,6 +54,7 @@ export function ConfirmDeleteDialog({ open, onClose, what, confirmText, force, o
       }
     >
       <div className="stack">
+        {note !== undefined && <p>{note}</p>}
         {force ? (
           <>
             <Alert tone="warning" title="This index is non-volatile">

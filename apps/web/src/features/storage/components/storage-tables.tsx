@@ -27,7 +27,7 @@ export function StorageIndexTable({ indexes }: { indexes: StorageIndex[] }) {
         <tbody>
           {indexes.map((i) => (
             <tr key={i.index}>
-              <td><Link className="strong-link mono" to={paths.packages.index.to(...split(i.index))}>{i.index}</Link></td>
+              <td className="storage-name"><Link className="strong-link mono" to={paths.packages.index.to(...split(i.index))}>{i.index}</Link></td>
               <td className="num"><span className="storage-bytes">{formatBytes(i.bytes)}</span><Share bytes={i.bytes} max={max} /></td>
               <td className="num">{i.files.toLocaleString()}{i.unknownFiles > 0 && <span className="muted" title="devpi gave no length for these files"> (+{i.unknownFiles} unknown)</span>}</td>
               <td className="num">{i.projects.toLocaleString()}</td>
@@ -54,7 +54,7 @@ export function StorageProjectTable({ projects, caption, showIndex = true }: { p
           {projects.map((p) => (
             <tr key={`${p.index}\n${p.project}`}>
               <td className="storage-name"><Link className="strong-link" to={paths.packages.project.to(...split(p.index), p.project)}>{p.project}</Link></td>
-              {showIndex && <td className="mono">{p.index}</td>}
+              {showIndex && <td className="mono storage-name">{p.index}</td>}
               <td className="num"><span className="storage-bytes">{formatBytes(p.bytes)}</span><Share bytes={p.bytes} max={max} /></td>
               <td className="num">{p.files.toLocaleString()}</td>
               <td className="num">{p.releases.toLocaleString()}</td>
@@ -79,7 +79,7 @@ export function StorageReleaseTable({ releases }: { releases: StorageRelease[] }
           {releases.map((r) => (
             <tr key={`${r.index}\n${r.project}\n${r.version}`}>
               <td className="storage-name"><Link className="strong-link" to={paths.packages.version.to(...split(r.index), r.project, r.version)}>{r.project} <span className="mono">{r.version}</span></Link></td>
-              <td className="mono">{r.index}</td>
+              <td className="mono storage-name">{r.index}</td>
               <td className="num"><span className="storage-bytes">{formatBytes(r.bytes)}</span><Share bytes={r.bytes} max={max} /></td>
               <td className="num">{r.files.toLocaleString()}</td>
             </tr>
