@@ -32,7 +32,7 @@ export function StorageIndexTable({ indexes }: { indexes: StorageIndex[] }) {
               <td className="num">{i.files.toLocaleString()}{i.unknownFiles > 0 && <span className="muted" title="devpi gave no length for these files"> (+{i.unknownFiles} unknown)</span>}</td>
               <td className="num">{i.projects.toLocaleString()}</td>
               <td className="num">{i.releases.toLocaleString()}</td>
-              <td className="muted">{new Date(i.scannedAt).toLocaleString()}</td>
+              <td className="muted storage-when">{new Date(i.scannedAt).toLocaleString()}</td>
             </tr>
           ))}
         </tbody>
