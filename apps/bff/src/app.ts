@@ -32,6 +32,7 @@ import { registerSupplyKinds } from './supply/vulns/scan-job.js';
 import { JobStore, JobTokenSealer, type JobRegistry, type JobRunner } from './jobs/index.js';
 import { defaultRegistry } from './jobs/kinds/index.js';
 import { jobsRouter } from './jobs/router.js';
+import { lifecycleRouter } from './lifecycle/router.js';
 
 export interface AppDeps {
   config: Config;
@@ -130,7 +131,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '64kb' }));
   api.use(apiRoutes(routeDeps));
   const jobRunner = deps.jobRunner;
-  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? registerSupplyKinds(defaultRegistry(), scanner, vulns), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
+  api.use(jobsRouter({ ...routeDeps, jobs: new JobStore(deps.store), registry: deps.jobRegistry ?? registerSupplyKinds(defaultRegistry({ store: deps.store, sessionSecret: config.sessionSecret }), scanner, vulns), sealer: new JobTokenSealer(config.sessionSecret), ...(jobRunner ? { pokeRunner: () => jobRunner.poke() } : {}) }));
+  api.use(lifecycleRouter({ ...routeDeps, store: deps.store }));
   api.use(notFoundHandler());
   app.use(`${mountPath(DASHBOARD_BASE)}/api`, api);
 

@@ -50,7 +50,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const history = new HistoryStore(store);
   const upkeep = startHistoryUpkeep({ store: history, config, logger, now: options.now ?? Date.now });
   const supply = createVulnScanner({ store, config, logger, now: options.now ?? Date.now });
-  const jobRegistry = registerSupplyKinds(defaultRegistry(), supply.scanner, supply.vulns);
+  const jobRegistry = registerSupplyKinds(defaultRegistry({ store, sessionSecret: config.sessionSecret }), supply.scanner, supply.vulns);
   const jobRunner = createJobRunner({ config, store, history, logger, registry: jobRegistry, ...(options.now ? { now: options.now } : {}) });
   const app = createApp({ config, logger, devpiAgent, lifecycle, store, history, jobRunner, jobRegistry, replica: config.replicaId, ...(options.now ? { now: options.now } : {}) });
   const server = createServer(app);

@@ -37,6 +37,7 @@ export const historyActions = [
   'job.pause',
   'job.resume',
   'job.finish',
+  'passwords.download',
 ] as const;
 export const historyActionSchema = z.enum(historyActions);
 export type HistoryAction = z.infer<typeof historyActionSchema>;

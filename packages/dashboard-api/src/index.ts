@@ -12,3 +12,5 @@ export * from './history.js';
 export * from './tokens.js';
 export * from './vulnerabilities.js';
 export * from './jobs.js';
+export * from './storage.js';
+export * from './lifecycle.js';

@@ -33,7 +33,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const outsideHeaders: Record<string, string> = config.publicUrl === undefined ? {} : { 'X-outside-url': config.publicUrl };
   return new JobRunner({
     jobs: new JobStore(options.store),
-    registry: options.registry ?? defaultRegistry(),
+    registry: options.registry ?? defaultRegistry({ store: options.store, sessionSecret: config.sessionSecret }),
     history: options.history,
     sealer: new JobTokenSealer(config.sessionSecret),
     devpi: new DevpiClient({ baseUrl: config.devpiUrl, headers: outsideHeaders, timeoutMs: config.devpiTimeoutMs }),

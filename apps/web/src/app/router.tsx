@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
       screen(paths.permissions.matrix.pattern, () => import('./routes/permissions')),
       screen(paths.status.pattern, () => import('./routes/status')),
       screen(paths.tokens.pattern, () => import('./routes/tokens')),
+      screen(paths.storage.pattern, () => import('./routes/storage')),
       screen(paths.history.pattern, () => import('./routes/history')),
       screen(paths.jobs.list.pattern, () => import('./routes/jobs/list')),
       screen(paths.jobs.create.pattern, () => import('./routes/jobs/create')),

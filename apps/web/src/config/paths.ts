@@ -72,6 +72,7 @@ export const paths = {
   status: { pattern: '/status', to: () => '/status' },
   /** devpi-tokens: your tokens; root may pick any user (`?user=`). */
   tokens: { pattern: '/tokens', to: (user?: string) => withQuery('/tokens', { user }) },
+  storage: { pattern: '/storage', to: () => '/storage' },
   jobs: {
     list: { pattern: '/jobs', to: () => '/jobs' },
     create: { pattern: '/jobs/new/:kind', to: (kind: string, query: Record<string, string | undefined> = {}) => withQuery(`/jobs/new/${seg(kind)}`, query) },

@@ -3,6 +3,7 @@ import { migration as m0001 } from './0001-store-meta.js';
 import { migration as m0002 } from './0002-session-revocation-login-limits.js';
 import { migration as m0003 } from './0003-history-entries.js';
 import { migration as m0005 } from './0005-jobs.js';
+import { migration as m0006 } from './0006-storage-report.js';
 import { migration as m0007 } from './0007-vulnerabilities.js';
 
 /**
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0002-session-revocation-login-limits': m0002,
   '0003-history-entries': m0003,
   '0005-jobs': m0005,
+  '0006-storage-report': m0006,
   '0007-vulnerabilities': m0007,
 };

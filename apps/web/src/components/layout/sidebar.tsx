@@ -12,6 +12,7 @@ const links = [
   { to: paths.packages.search.to(), label: 'Search packages', end: false },
   { to: paths.jobs.list.to(), label: 'Jobs', end: false },
   { to: paths.vulnerabilities.to(), label: 'Vulnerabilities', end: false },
+  { to: paths.storage.to(), label: 'Storage', end: false },
   { to: paths.history.to(), label: 'History', end: false },
   { to: paths.tokens.to(), label: 'Tokens', end: false },
   { to: paths.status.to(), label: 'Server status', end: false },

@@ -6,6 +6,7 @@ import { Loading } from '../../../components/ui/loading';
 import { paths } from '../../../config/paths';
 import { jobQueryOptions } from '../../../features/jobs/api/jobs';
 import { kindLabel } from '../../../features/jobs/components/format';
+import { GeneratedPasswords } from '../../../features/jobs/components/generated-passwords';
 import { JobActions, JobCounters, JobItems, JobStateBadge, JobSummary } from '../../../features/jobs/components/job-page';
 import { describeError } from '../../../lib/errors';
 import { useParam } from '../../../lib/route-params';
@@ -34,6 +35,7 @@ export function Component() {
           <JobCounters job={job} />
           <JobSummary job={job} />
         </Card>
+        {job.kind === 'users-csv' && job.state !== 'planning' && job.state !== 'awaiting_confirmation' && <GeneratedPasswords job={job} />}
         {job.state !== 'planning' && <JobItems job={job} />}
         <p className="muted">
           Every change this job made is in the <Link to={paths.history.to({ actor: job.creator })}>history</Link>, attributed to {job.creator}.

@@ -13,6 +13,7 @@ import { PROJECTS_PAGE_SIZE, ProjectTable, type ProjectTableState } from '../../
 import { ResolutionChain } from '../../../features/packages/components/resolution-chain';
 import { UploadDropzone } from '../../../features/packages/components/upload-dropzone';
 import { param, useParam } from '../../../lib/route-params';
+import { IndexSize } from '../../../features/storage/components/index-size';
 
 const scopeOf = (value: string | null): ProjectScope => (value === 'all' ? 'all' : 'own');
 
@@ -82,6 +83,7 @@ export function Component() {
         </Card>
         {overview.permissions.upload && <UploadDropzone index={overview.name} />}
         <ProjectTable name={overview.name} hasBases={overview.resolution.length > 1} mirror={overview.type === 'mirror'} state={state} onChange={onChange} />
+        {overview.type !== 'mirror' && <IndexSize user={user} index={index} />}
       </div>
     </>
   );

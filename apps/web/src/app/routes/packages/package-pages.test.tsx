@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeServer, ok, type FakeServer } from '../../../testing/fake-server';
+import { devpiError, fakeServer, ok, type FakeServer } from '../../../testing/fake-server';
 import { baseRoutes, DEVPI } from '../../../testing/fixtures';
 import { overview, project, version } from '../../../testing/package-fixtures';
 import { renderApp } from '../../../testing/render-app';
@@ -46,6 +46,53 @@ describe('project page', () => {
     await screen.findAllByRole('row');
     await waitFor(() => expect(fake.calls.some((call) => call.path.includes('root/pypi/+projects'))).toBe(true));
     expect(screen.queryByText('blocked by mirror whitelist')).not.toBeInTheDocument();
+  });
+});
+
+describe('deleting a project', () => {
+  it('deletes a project left with no releases once its name is typed', { timeout: 20_000 }, async () => {
+    server = fakeServer({ ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview({ volatile: true })),
+      [`GET ${api}/acme-hello`]: () => ok(project({ versions: [] })),
+      [`DELETE ${DEVPI}/alice/dev/acme-hello`]: () => ok({ message: 'project acme-hello deleted from stage alice/dev' }),
+      ['GET /+dashboard/api/storage/index/alice/dev']: () => ok({ index: null, projects: [] }),
+      [`GET ${api}/+projects`]: () => ok({ total: 0, offset: 0, limit: 50, items: [], scope: 'own', query: '', serial: 1, fetchedAt: '2026-11-24T12:00:00.000Z' }),
+    });
+    renderApp('/browse/alice/dev/acme-hello');
+    expect(await screen.findByText('acme-hello has no releases left on alice/dev.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Delete project' }));
+    const confirm = screen.getByRole('button', { name: 'Delete project acme-hello' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(screen.getByLabelText(/to confirm/), 'acme-hello');
+    await userEvent.click(confirm);
+    await waitFor(() => expect(writes()).toEqual([`DELETE ${DEVPI}/alice/dev/acme-hello`]));
+    expect(await screen.findByText('No projects on this index yet.')).toBeInTheDocument();
+    expect(await screen.findByText(/Not measured yet/)).toBeInTheDocument();
+  });
+
+  it("forces on a non-volatile index and shows devpi's refusal where the user is looking", async () => {
+    server = fakeServer({ ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview({ volatile: false })),
+      [`GET ${api}/acme-hello`]: () => ok(project()),
+      [`DELETE ${DEVPI}/alice/dev/acme-hello`]: () => devpiError(403, "project <NormalizedName 'acme-hello' 'acme-hello'> is on non-volatile index alice/dev"),
+    });
+    renderApp('/browse/alice/dev/acme-hello');
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete project' }));
+    expect(screen.getByText('This index is non-volatile')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText(/to confirm/), 'acme-hello');
+    await userEvent.click(screen.getByRole('button', { name: 'Delete project acme-hello' }));
+    expect(await screen.findByText(/is on non-volatile index alice\/dev/)).toBeInTheDocument();
+    expect(writes()).toEqual([`DELETE ${DEVPI}/alice/dev/acme-hello?force=`]);
+  });
+
+  it('offers no deletion where every version is inherited', async () => {
+    server = fakeServer({ ...baseRoutes(),
+      [`GET ${api}`]: () => ok(overview()),
+      [`GET ${api}/acme-hello`]: () => ok(project({ versions: project().versions.map((v) => ({ ...v, index: 'root/acme' })) })),
+    });
+    renderApp('/browse/alice/dev/acme-hello');
+    await screen.findAllByRole('row');
+    expect(screen.queryByRole('button', { name: 'Delete project' })).toBeNull();
   });
 });
 

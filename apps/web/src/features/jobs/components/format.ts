@@ -41,4 +41,7 @@ export const kindLabel: Record<string, string> = {
   cleanup: 'Cleanup',
   'copy-index': 'Copy an index',
   promote: 'Promote releases',
+  'bulk-acl': 'Permissions across indexes',
+  'users-csv': 'Users from CSV',
+  'storage-report': 'Storage report',
 };

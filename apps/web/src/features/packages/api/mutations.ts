@@ -25,6 +25,21 @@ export function useUpload(index: string) {
   });
 }
 
+/** Every release of a project on this index, and the project itself (devpi's `DELETE /<u>/<i>/<p>`). */
+export function useDeleteProject(index: string) {
+  const invalidate = useInvalidateIndex();
+  return useMutation({
+    mutationFn: ({ project, force }: { project: string; force: boolean }) => {
+      const [user, name] = split(index);
+      return devpi.deleteProject(user, name, project, { force });
+    },
+    onSuccess: (_result, { project }) => {
+      notify(`${project} deleted from ${index}.`);
+      return invalidate(index);
+    },
+  });
+}
+
 export function useDeleteVersion(index: string) {
   const invalidate = useInvalidateIndex();
   return useMutation({

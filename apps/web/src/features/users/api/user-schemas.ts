@@ -1,4 +1,5 @@
 import { validateName } from '@devpi-dashboard/devpi-client';
+import { EMAIL_PATTERN, EMAIL_PROBLEM } from '@devpi-dashboard/dashboard-api';
 import { z } from 'zod';
 import { describeError, errorStatus } from '../../../lib/errors';
 import type { FieldErrors } from '../../../lib/form';
@@ -14,11 +15,8 @@ export const usernameSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem === 'username must not be empty.' ? 'Enter a user name.' : problem });
   });
 
-/**
- * devpi stores any email text (`root@localhost`, `jörg@example.de`), so the only check is the
- * one a typo most likely breaks: one `@` with something on either side and no spaces.
- */
-const emailSchema = optionalText.refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/u.test(value), 'An email address needs one @ with text on either side and no spaces, or leave it empty.');
+/** The one email rule, shared with the BFF's users-from-CSV import. */
+const emailSchema = optionalText.refine((value) => value === '' || EMAIL_PATTERN.test(value), EMAIL_PROBLEM);
 
 const passwordPair = {
   password: z.string().min(1, 'Enter a password; devpi accounts must not have an empty one.'),

@@ -1,0 +1,93 @@
+import { isMirrorIndex, parseFileHref, type DevpiClient, type ProjectConfig } from '@devpi-dashboard/devpi-client';
+import { mapLimit } from '../domain/map-limit.js';
+import { splitName } from '../domain/index-name.js';
+
+export interface ReleaseSize {
+  project: string;
+  version: string;
+  files: number;
+  bytes: number;
+  /** Files devpi listed but whose length it did not say. */
+  unknownFiles: number;
+}
+
+export interface IndexScan {
+  index: string;
+  type: string;
+  releases: ReleaseSize[];
+}
+
+/** What one scan of an index came to: its sizes, or why there are none. */
+export type ScanResult = { kind: 'scanned'; scan: IndexScan } | { kind: 'gone' } | { kind: 'mirror' };
+
+export interface FileRef {
+  project: string;
+  version: string;
+  user: string;
+  index: string;
+  path: string;
+}
+
+/**
+ * Every file a stage holds itself, by release: release files, doc zips and tox results whose link
+ * points into this index. Versions with no files (registered metadata only) count as releases of
+ * zero bytes, so a project emptied by removals still shows.
+ */
+export function storedFiles(name: string, project: string, config: ProjectConfig): { releases: string[]; files: FileRef[] } {
+  const files: FileRef[] = [];
+  for (const [version, data] of Object.entries(config)) {
+    for (const link of data['+links'] ?? []) {
+      const location = parseFileHref(link.href);
+      if (location === undefined || `${location.user}/${location.index}` !== name) continue;
+      files.push({ project: data.name ?? project, version, ...location });
+    }
+  }
+  return { releases: Object.keys(config), files };
+}
+
+/** Sums file lengths by release; a file without a length is counted apart, never guessed. */
+export function sumByRelease(project: string, releases: string[], files: FileRef[], sizes: (number | undefined)[]): ReleaseSize[] {
+  const byVersion = new Map<string, ReleaseSize>(releases.map((version) => [version, { project, version, files: 0, bytes: 0, unknownFiles: 0 }]));
+  files.forEach((file, i) => {
+    const release = byVersion.get(file.version);
+    if (release === undefined) return;
+    release.project = file.project;
+    release.files += 1;
+    const size = sizes[i];
+    if (size === undefined) release.unknownFiles += 1;
+    else release.bytes += size;
+  });
+  return [...byVersion.values()];
+}
+
+export interface ScanOptions {
+  /** Requests to devpi at once, so pip keeps its answers while a scan runs. */
+  concurrency: number;
+  /** Told the bytes of each file as it is measured (for a job's progress). */
+  onFile?: (bytes: number) => void;
+}
+
+/**
+ * Reads one index's own projects, versions and files and asks devpi for each file's length with a
+ * HEAD (devpi has no size API; nothing is downloaded). Mirrors are not scanned: their files are
+ * upstream's, and a HEAD on one devpi has not cached would fetch it.
+ */
+export async function scanIndex(client: DevpiClient, name: string, options: ScanOptions): Promise<ScanResult> {
+  const [user, index] = splitName(name);
+  const config = await client.getIndex(user, index);
+  if (config === undefined) return { kind: 'gone' };
+  if (isMirrorIndex(config)) return { kind: 'mirror' };
+  const projects = config.projects ?? [];
+  const perProject = await mapLimit(projects, 1, async (project) => {
+    const found = await client.getProject(user, index, project, { ignoreBases: true });
+    if (found === undefined) return [];
+    const { releases, files } = storedFiles(name, project, found);
+    const sizes = await mapLimit(files, options.concurrency, async (file) => {
+      const size = await client.fileSize(file.user, file.index, file.path);
+      if (size !== undefined) options.onFile?.(size);
+      return size;
+    });
+    return sumByRelease(project, releases, files, sizes);
+  });
+  return { kind: 'scanned', scan: { index: name, type: config.type, releases: perProject.flat() } };
+}
