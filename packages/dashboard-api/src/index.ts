@@ -9,3 +9,4 @@ export * from './indexes.js';
 export * from './permissions.js';
 export * from './packages.js';
 export * from './history.js';
+export * from './supply.js';
