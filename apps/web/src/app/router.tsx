@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
       screen(paths.permissions.matrix.pattern, () => import('./routes/permissions')),
       screen(paths.status.pattern, () => import('./routes/status')),
       screen(paths.history.pattern, () => import('./routes/history')),
+      screen(paths.supply.pattern, () => import('./routes/supply')),
       screen(paths.packages.search.pattern, () => import('./routes/search')),
       screen(paths.packages.index.pattern, () => import('./routes/packages/index')),
       screen(paths.packages.project.pattern, () => import('./routes/packages/project')),

@@ -66,6 +66,7 @@ export const paths = {
     },
   },
   status: { pattern: '/status', to: () => '/status' },
+  supply: { pattern: '/supply', to: (index?: string) => withQuery('/supply', { index }) },
   history: {
     pattern: '/history',
     to: (filter: { actor?: string; user?: string; index?: string; project?: string } = {}) => withQuery('/history', filter),

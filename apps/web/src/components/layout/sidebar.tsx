@@ -11,6 +11,7 @@ const links = [
   { to: paths.permissions.matrix.to(), label: 'Upload permissions', end: false },
   { to: paths.packages.search.to(), label: 'Search packages', end: false },
   { to: paths.history.to(), label: 'History', end: false },
+  { to: paths.supply.to(), label: 'Supply chain', end: false },
   { to: paths.status.to(), label: 'Server status', end: false },
 ];
 
