@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ResolveAnswer } from '@devpi-dashboard/dashboard-api';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -56,6 +56,7 @@ function Answer({ answer }: { answer: ResolveAnswer }) {
 
 /** "Resolve project P on index I": devpi's order, shadowing, whitelist blocks and pip's pick. */
 export function ResolvePanel({ indexes, index, requirement, onChange }: { indexes: string[]; index: string; requirement: string; onChange: (index: string, requirement: string, pre: boolean) => void }) {
+  const selectId = useId();
   const [draftIndex, setDraftIndex] = useState(index || indexes[0] || '');
   const [draft, setDraft] = useState(requirement);
   const [pre, setPre] = useState(false);
@@ -69,12 +70,12 @@ export function ResolvePanel({ indexes, index, requirement, onChange }: { indexe
   return (
     <>
       <form className="resolve-form" onSubmit={submit}>
-        <label className="field">
-          <span className="field-label">Index</span>
-          <select value={draftIndex} onChange={(e) => setDraftIndex(e.target.value)}>
+        <div className="field">
+          <label className="field-label" htmlFor={selectId}>Resolve on index</label>
+          <select id={selectId} value={draftIndex} onChange={(e) => setDraftIndex(e.target.value)}>
             {indexes.map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
-        </label>
+        </div>
         <TextField label="Requirement" hint="As pip takes it, e.g. acme-widgets>=2,<3" value={draft} onChange={(e) => setDraft(e.target.value)} required maxLength={600} />
         <label className="resolve-pre"><input type="checkbox" checked={pre} onChange={(e) => setPre(e.target.checked)} /> Include pre-releases (pip --pre)</label>
         <Button type="submit" variant="primary">Resolve</Button>
