@@ -46,10 +46,8 @@ function Finding({ finding, onResolve }: { finding: ConfusionFinding; onResolve:
 function GuardCard({ ix, onResolve }: { ix: GuardIndex; onResolve: (index: string, project: string) => void }) {
   const [user, index] = indexParts(ix.index);
   return (
-    <Card
-      title={<Link className="mono" to={paths.indexes.detail.to(user, index)}>{ix.index}</Link>}
-      actions={<span className="muted guard-meta">{ix.privateProjects} private · mirrors {ix.mirrors.join(', ')} · whitelist {ix.whitelist.length ? ix.whitelist.join(', ') : 'empty'} ({ix.inheritance})</span>}
-    >
+    <Card className="guard-card" title={<Link className="mono" to={paths.indexes.detail.to(user, index)}>{ix.index}</Link>}>
+      <p className="muted guard-meta">{ix.privateProjects} private · mirrors {ix.mirrors.join(', ')} · whitelist {ix.whitelist.length ? ix.whitelist.join(', ') : 'empty'} ({ix.inheritance})</p>
       {ix.warnings.length > 0 && (
         <Alert tone="warning" title="Warnings">
           <ul>{ix.warnings.map((w) => <li key={`${w.code}:${w.project ?? ''}`}>{w.message}</li>)}</ul>
