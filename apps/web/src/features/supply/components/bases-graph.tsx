@@ -71,7 +71,8 @@ export function BasesGraphView({ highlight }: { highlight?: string }) {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 680)));
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+    // The box exists only once the graph has loaded.
+  }, [isPending]);
   if (isPending) return <p className="muted">Loading the bases graph…</p>;
   if (error) return <Alert tone="error" title="The bases graph could not load">{describeError(error)}</Alert>;
   const { placed, height, width: w } = layout(data, width);
