@@ -14,3 +14,4 @@ export * from './vulnerabilities.js';
 export * from './jobs.js';
 export * from './storage.js';
 export * from './lifecycle.js';
+export * from './supply.js';

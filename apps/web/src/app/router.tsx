@@ -50,6 +50,7 @@ export const routes: RouteObject[] = [
       screen(paths.jobs.list.pattern, () => import('./routes/jobs/list')),
       screen(paths.jobs.create.pattern, () => import('./routes/jobs/create')),
       screen(paths.jobs.detail.pattern, () => import('./routes/jobs/detail')),
+      screen(paths.supply.pattern, () => import('./routes/supply')),
       screen(paths.packages.search.pattern, () => import('./routes/search')),
       screen(paths.packages.index.pattern, () => import('./routes/packages/index')),
       screen(paths.packages.project.pattern, () => import('./routes/packages/project')),

@@ -82,6 +82,7 @@ export const paths = {
     pattern: '/vulnerabilities',
     to: (filter: { index?: string; severity?: string } = {}) => withQuery('/vulnerabilities', filter),
   },
+  supply: { pattern: '/supply', to: (index?: string) => withQuery('/supply', { index }) },
   history: {
     pattern: '/history',
     to: (filter: { actor?: string; user?: string; index?: string; project?: string } = {}) => withQuery('/history', filter),

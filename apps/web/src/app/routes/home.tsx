@@ -7,6 +7,7 @@ import { indexParts, paths } from '../../config/paths';
 import { sessionQueryOptions } from '../../features/auth/api/session';
 import { indexListQueryOptions } from '../../features/indexes/api/indexes';
 import { statusQueryOptions } from '../../features/status/api/status';
+import { SupplyWarnings } from '../../features/supply/components/supply-warnings';
 import { userListQueryOptions } from '../../features/users/api/users';
 import { queryClient } from '../../lib/query-client';
 
@@ -52,6 +53,7 @@ export function Component() {
           <span className="stat-label">Role</span><span className="stat-value stat-small">{status.data?.role ?? '…'}</span>
         </Link>
       </div>
+      <SupplyWarnings />
       <Card title="Indexes that need attention">
         {flagged.length === 0 ? (
           <p className="muted">No index has a world-writable or empty upload list.</p>

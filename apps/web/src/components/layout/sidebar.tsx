@@ -15,6 +15,7 @@ const links = [
   { to: paths.storage.to(), label: 'Storage', end: false },
   { to: paths.history.to(), label: 'History', end: false },
   { to: paths.tokens.to(), label: 'Tokens', end: false },
+  { to: paths.supply.to(), label: 'Supply chain', end: false },
   { to: paths.status.to(), label: 'Server status', end: false },
 ];
 

@@ -11,6 +11,7 @@ import { indexDetailQueryOptions, indexListQueryOptions } from '../../../feature
 import { DeleteIndexDialog } from '../../../features/indexes/components/delete-index-dialog';
 import { IndexFlags } from '../../../features/indexes/components/index-list';
 import { IndexSettings } from '../../../features/indexes/components/index-settings';
+import { SupplyWarnings } from '../../../features/supply/components/supply-warnings';
 import { deleteIndexBlocker, dependents } from '../../../features/indexes/lib/delete-rules';
 import { useParam } from '../../../lib/route-params';
 import { IndexHeader } from './index-header';
@@ -45,6 +46,7 @@ export function Component() {
           <ul>{summary.warnings.map((warning) => <li key={warning.code}>{warning.message}</li>)}</ul>
         </Alert>
       )}
+      <SupplyWarnings index={`${user}/${index}`} />
       <Card title="Settings" actions={summary && <IndexFlags index={{ ...summary, warnings: [] }} />}>
         <IndexSettings config={config} />
       </Card>

@@ -1,0 +1,38 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { basesGraphSchema, guardReportSchema, resolveAnswerSchema, supplyApiPaths, type WhitelistFix } from '@devpi-dashboard/dashboard-api';
+import { op } from '@devpi-dashboard/devpi-client';
+import { devpi, query, request } from '../../../lib/api-client';
+
+export const guardKeys = {
+  all: ['supply'] as const,
+  guard: (index?: string) => [...guardKeys.all, 'guard', index ?? '*'] as const,
+  graph: () => [...guardKeys.all, 'graph'] as const,
+  resolve: (index: string, requirement: string, pre: boolean) => [...guardKeys.all, 'resolve', index, requirement, pre] as const,
+};
+
+export const guardQueryOptions = (index?: string) =>
+  queryOptions({ queryKey: guardKeys.guard(index), queryFn: () => request(guardReportSchema, `${supplyApiPaths.guard}${query({ index })}`) });
+
+export const graphQueryOptions = () => queryOptions({ queryKey: guardKeys.graph(), queryFn: () => request(basesGraphSchema, supplyApiPaths.graph) });
+
+export const resolveQueryOptions = (index: string, requirement: string, pre: boolean) => {
+  const [user = '', name = ''] = index.split(/\/(.*)/s);
+  return queryOptions({
+    queryKey: guardKeys.resolve(index, requirement, pre),
+    queryFn: () => request(resolveAnswerSchema, `${supplyApiPaths.resolve(user, name)}${query({ requirement, pre: pre ? '1' : undefined })}`),
+    enabled: requirement.trim() !== '',
+    retry: false,
+  });
+};
+
+/** Applies one guard fix: a `mirror_whitelist` list operation on devpi (recorded in the history). */
+export function useWhitelistFix() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (fix: WhitelistFix) => {
+      const [user = '', index = ''] = fix.index.split(/\/(.*)/s);
+      return devpi.patchIndex(user, index, [fix.op === 'add' ? op.add('mirror_whitelist', fix.value) : op.remove('mirror_whitelist', fix.value)]);
+    },
+    onSettled: () => client.invalidateQueries(),
+  });
+}
