@@ -1,6 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { ReleaseVulnerabilities } from '../../../features/supply/components/release-vulnerabilities';
-import { Link, type LoaderFunctionArgs } from 'react-router';
 import { useState } from 'react';
 import { Link, useNavigate, type LoaderFunctionArgs } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
