@@ -95,7 +95,7 @@ export function Component() {
           ) : (
             <p>Deleting removes the account and its volatile indexes. You will be asked to type the name.</p>
           )}
-          <Button variant="danger" disabled={Boolean(blocker)} onClick={() => setDeleting(true)}>
+          <Button variant="danger" className="btn-named" disabled={Boolean(blocker)} onClick={() => setDeleting(true)}>
             Delete user {username}
           </Button>
         </Card>
