@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { DevpiClient } from '@devpi-dashboard/devpi-client';
 import { startDevpiSim } from '@devpi-dashboard/devpi-sim';
@@ -28,11 +29,14 @@ async function serveDouble(): Promise<void> {
   const rootClient = admin.withAuth('root', (await admin.login('root', '')).token);
   await rootClient.createUser('bench', { password: 'bench-pw' });
   await rootClient.createIndex('bench', 'upstream', { bases: [], acl_upload: ['bench'] });
+  sim.bulkRegister('bench/upstream', Array.from({ length: PROJECTS }, (_, i) => `pkg-${String(i).padStart(6, '0')}`));
+  // Registering 600,000 names blocks this process for seconds, long enough for the double's
+  // keep-alive timer to close the client's idle socket; let that close land before the next call.
+  await sleep(200);
+  // The mirror after its upstream has the names: devpi reads a new mirror's list at once and keeps
+  // it for mirror_cache_expiry, so a mirror made first would stay empty for the whole run.
   await rootClient.createIndex('bench', 'pypi', { type: 'mirror', mirror_url: `${sim.url}/bench/upstream/+simple/` });
   await rootClient.createIndex('bench', 'dev', { bases: [MIRROR], acl_upload: ['bench'] });
-  // Last: registering 600,000 names blocks this process for seconds on a busy machine, long
-  // enough for the double's keep-alive timer to close the client's idle socket under its next request.
-  sim.bulkRegister('bench/upstream', Array.from({ length: PROJECTS }, (_, i) => `pkg-${String(i).padStart(6, '0')}`));
   console.log(`double ready ${sim.url}`);
 }
 

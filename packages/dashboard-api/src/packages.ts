@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { API_BASE } from './paths.js';
-import { pageQuerySchema, pageSchema } from './paging.js';
+import { NAME_MAX_LENGTH, pageQuerySchema, pageSchema } from './paging.js';
 
 /** Where the package-browsing API lives; every path segment is URI-encoded by the builders. */
 export const packagesApiBase = `${API_BASE}/packages`;
@@ -167,7 +167,7 @@ export const searchModeSchema = z.enum(['name', 'fulltext']);
 export type SearchMode = z.infer<typeof searchModeSchema>;
 
 export const searchQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().min(1).max(200),
+  q: z.string().trim().min(1).max(NAME_MAX_LENGTH),
   mode: searchModeSchema.default('name'),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_MAX_LENGTH } from './paging.js';
 
 /** devpi's principals that stand for "every logged-in user" and "everyone". */
 export const AUTHENTICATED = ':AUTHENTICATED:';
@@ -29,8 +30,8 @@ export const uploadCellSchema = z.object({
 export type UploadCell = z.infer<typeof uploadCellSchema>;
 
 export const uploadMatrixQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  index: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(NAME_MAX_LENGTH).optional(),
+  index: z.string().trim().max(NAME_MAX_LENGTH).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -47,7 +48,7 @@ export type UploadMatrix = z.infer<typeof uploadMatrixSchema>;
 
 export const uploadExplainQuerySchema = z.object({
   /** A user name, or `:ANONYMOUS:` for someone not logged in. */
-  user: z.string().trim().min(1).max(256),
+  user: z.string().trim().min(1).max(NAME_MAX_LENGTH),
   index: z.string().trim().regex(/^[^/]+\/[^/]+$/, 'index must be "user/index"'),
 });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { NAME_MAX_LENGTH } from './paging.js';
 
 /** `POST /+dashboard/api/session`. An empty password is allowed: a fresh devpi's root has one. */
 export const loginRequestSchema = z.object({
-  user: z.string().min(1).max(256),
+  user: z.string().min(1).max(NAME_MAX_LENGTH),
   password: z.string().max(4096),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

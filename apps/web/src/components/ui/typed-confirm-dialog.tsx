@@ -56,7 +56,7 @@ export function TypedConfirmDialog({
       footer={
         <>
           <Button onClick={close}>Cancel</Button>
-          <Button variant="danger" disabled={typed !== confirmText} busy={busy} onClick={confirm}>{actionLabel}</Button>
+          <Button variant="danger" className="btn-named" disabled={typed !== confirmText} busy={busy} onClick={confirm}>{actionLabel}</Button>
         </>
       }
     >

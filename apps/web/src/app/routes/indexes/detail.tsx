@@ -57,7 +57,7 @@ export function Component() {
       )}
       <Card title="Delete index" className="danger-zone">
         {blocker ? <p className="muted">{blocker}</p> : <p>Deleting removes the index and all its packages. You will be asked to type its name.</p>}
-        <Button variant="danger" disabled={Boolean(blocker)} onClick={() => setDeleting(true)}>Delete index {user}/{index}</Button>
+        <Button variant="danger" className="btn-named" disabled={Boolean(blocker)} onClick={() => setDeleting(true)}>Delete index {user}/{index}</Button>
       </Card>
       <DeleteIndexDialog
         user={user}

@@ -11,6 +11,7 @@ import { sessionQueryOptions } from '../../../features/auth/api/session';
 import { indexKeys } from '../../../features/indexes/api/indexes';
 import { userDetailQueryOptions } from '../../../features/users/api/users';
 import { DeleteUserDialog, deleteUserBlocker } from '../../../features/users/components/delete-user-dialog';
+import { formatWhen } from '../../../lib/format-date';
 import { useParam } from '../../../lib/route-params';
 import { loadUser } from './load-user';
 
@@ -52,7 +53,7 @@ export function Component() {
           <dd>{user.title ?? <span className="muted">none</span>}</dd>
           <dt>Description</dt>
           <dd className="prewrap">{user.description ?? <span className="muted">none</span>}</dd>
-          {user.created && (<><dt>Created</dt><dd>{user.created}</dd></>)}
+          {user.created && (<><dt>Created</dt><dd><time dateTime={user.created} title={user.created}>{formatWhen(user.created)}</time></dd></>)}
           {user.modified && (<><dt>Modified</dt><dd>{user.modified}</dd></>)}
         </dl>
       </Card>
@@ -95,7 +96,7 @@ export function Component() {
           ) : (
             <p>Deleting removes the account and its volatile indexes. You will be asked to type the name.</p>
           )}
-          <Button variant="danger" disabled={Boolean(blocker)} onClick={() => setDeleting(true)}>
+          <Button variant="danger" className="btn-named" disabled={Boolean(blocker)} onClick={() => setDeleting(true)}>
             Delete user {username}
           </Button>
         </Card>

@@ -58,7 +58,7 @@ export function ProjectTable({ name, hasBases, mirror = false, state, onChange }
               <tbody>
                 {data.items.map((item) => (
                   <tr key={item.name}>
-                    <td><Link className="strong-link" to={paths.packages.project.to(user, index, item.name)}>{item.name}</Link></td>
+                    <td><Link className="strong-link name-clip" title={item.name} to={paths.packages.project.to(user, index, item.name)}>{item.name}</Link></td>
                     {state.scope === 'all' && <td><FromIndex from={item.index} here="" /></td>}
                   </tr>
                 ))}

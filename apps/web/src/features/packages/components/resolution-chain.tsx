@@ -14,9 +14,9 @@ export function ResolutionChain({ resolution }: { resolution: ResolvedIndex[] })
         return (
           <li key={r.name}>
             {r.missing ? (
-              <span className="mono missing" title="This base no longer exists; devpi skips it">{r.name}</span>
+              <span className="mono missing name-clip" title={`${r.name}: this base no longer exists; devpi skips it`}>{r.name}</span>
             ) : (
-              <Link className="mono" to={paths.packages.index.to(user, index)}>{r.name}</Link>
+              <Link className="mono name-clip" title={r.name} to={paths.packages.index.to(user, index)}>{r.name}</Link>
             )}
             {r.type === 'mirror' && <Badge tone="accent">mirror</Badge>}
             {r.missing && <Badge tone="danger">missing</Badge>}

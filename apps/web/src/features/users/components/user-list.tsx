@@ -34,7 +34,7 @@ export function UserList({ q, offset, onPage }: { q: string; offset: number; onP
             {data.items.map((user) => (
               <tr key={user.username}>
                 <td>
-                  <Link to={paths.users.detail.to(user.username)} className="strong-link">{user.username}</Link>
+                  <Link to={paths.users.detail.to(user.username)} className="strong-link name-clip" title={user.username}>{user.username}</Link>
                   {user.username === 'root' && <> <Badge tone="accent">admin</Badge></>}
                 </td>
                 <td>{user.title}</td>
@@ -43,7 +43,7 @@ export function UserList({ q, offset, onPage }: { q: string; offset: number; onP
                   <ul className="inline-list">
                     {user.indexes.map((index) => (
                       <li key={index.name}>
-                        <Link to={paths.indexes.detail.to(user.username, index.name)} className="mono">{index.name}</Link>
+                        <Link to={paths.indexes.detail.to(user.username, index.name)} className="mono name-clip" title={index.name}>{index.name}</Link>
                       </li>
                     ))}
                   </ul>
