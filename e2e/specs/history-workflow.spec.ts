@@ -3,6 +3,7 @@
 // from the History screen and from its CSV export: every step, in order, with actor, target and
 // change, and never the passwords typed on the way.
 import { readFile } from 'node:fs/promises';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@devpi-dashboard/dashboard-api';
 import { uniqueName } from '@devpi-dashboard/devpi-sim';
 import type { Page } from '@playwright/test';
 import { buildWheel } from '../fixtures/python.js';
@@ -71,13 +72,19 @@ function expectSteps(rows: string[][], steps: Step[]): void {
   }
 }
 
-test('the admin workflow done in the browser is in the History screen and its CSV export, in order', async ({ page, app, root, seed, signIn, rootPasswordChanged }) => {
+test('the admin workflow done in the browser is in the History screen and its CSV export, in order', async ({ page, app, root, seed, topology, rootPasswordChanged }) => {
   test.setTimeout(120_000);
   const company = uniqueName('histco');
   const alice = { username: uniqueName('alice'), password: uniqueName('alice-pw'), email: 'alice@example.com', title: 'Alice History' };
   const newRootPassword = uniqueName('root-pw');
   const wheel = await buildWheel(uniqueName('e2e-hist'), '1.0.0', '# history\n\nUploaded and removed again.\n');
-  await signIn('root');
+  // A session of its own: changing root's password rotates the session that does it, and the run's
+  // shared root session (signIn('root')) must outlive this spec.
+  const login = await page.request.post(`${topology.lbUrl}/+dashboard/api/session`, {
+    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, Origin: topology.lbUrl },
+    data: { user: 'root', password: topology.rootPassword },
+  });
+  expect(login.status(), await login.text()).toBe(200);
   // Only what this test does from here on: the topology's BFFs record nothing but the suite's own steps.
   const started = new Date(Date.now() - 1).toISOString();
 

@@ -9,6 +9,8 @@ export interface DashboardMutationDeps {
   history?: HistoryStore | undefined;
   replica?: string;
   now: () => number;
+  /** Reads devpi's serial after the change, so the history does not count it as made outside the dashboard. */
+  devpi?: { serial(): Promise<number> };
 }
 
 /** What a mutation the BFF makes itself (not through the proxy) did, for its history outcome. */
@@ -50,8 +52,9 @@ export async function recordedMutation<T>(deps: DashboardMutationDeps, req: Requ
     throw historyUnavailable();
   }
   const outcome = async (result: HistoryOutcome, final?: ClassifiedAction[]) => {
+    const serial = result.state === 'ok' && deps.devpi !== undefined ? await deps.devpi.serial().catch(() => null) : null;
     await store
-      .recordOutcome(requestId, { outcome: result, serial: null, at: new Date(deps.now()), ...(final ? { actions: final } : {}) })
+      .recordOutcome(requestId, { outcome: result, serial, at: new Date(deps.now()), ...(final ? { actions: final } : {}) })
       .catch((error: unknown) => req.log.error({ err: error }, 'history: outcome not recorded; the entry stays "outcome unknown"'));
   };
   let done: MutationDone<T>;

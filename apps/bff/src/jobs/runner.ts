@@ -182,12 +182,15 @@ export class JobRunner {
       logger,
       now,
       change: async <T>(action: ClassifiedAction, run: () => Promise<T>): Promise<T> => {
-        const requestId = `job-${job.id}-${randomUUID()}`;
+        // Short enough for history ids (varchar 64 with the sequence); the job id has its own column.
+        const requestId = `job-${randomUUID()}`;
         // No intent, no change: a store that cannot take it fails the item before devpi sees it.
         await history?.recordIntent({ requestId, at: new Date(now()), actor: job.creator, clientAddress: null, replica, source: 'dashboard', actions: [action], jobId: job.id });
         try {
           const result = await run();
-          await history?.recordOutcome(requestId, { outcome: { state: 'ok', status: 200, message: null }, serial: null, at: new Date(now()) }).catch((error: unknown) => logger.error({ err: error }, 'history: outcome not recorded'));
+          // devpi's serial after the change, so the history does not count it as made outside the dashboard.
+          const serial = history === undefined ? null : await devpi.serial().catch(() => null);
+          await history?.recordOutcome(requestId, { outcome: { state: 'ok', status: 200, message: null }, serial, at: new Date(now()) }).catch((error: unknown) => logger.error({ err: error }, 'history: outcome not recorded'));
           return result;
         } catch (error) {
           const outcome = error instanceof DevpiError && error.status > 0

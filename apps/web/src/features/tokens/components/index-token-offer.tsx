@@ -57,7 +57,7 @@ export function IndexTokenOffer({ user, index, tokensUser, tokensScreen, onCreat
         </fieldset>
         {create.isError && <Alert tone="error" title="devpi did not create the token">{describeError(create.error)}</Alert>}
         <div>
-          <Button variant="primary" busy={create.isPending} onClick={() => void mint().catch(() => undefined)}>Create a token for {name}</Button>
+          <Button variant="primary" className="btn-wrap" busy={create.isPending} onClick={() => void mint().catch(() => undefined)}>Create a token for {name}</Button>
         </div>
       </div>
     </Card>
