@@ -2,8 +2,8 @@
 // The one test command: build, lint, typecheck, unit/integration suites, then the e2e suite
 // (browser -> nginx -> BFF -> devpi). Every suite writes a JSON report into reports/; the last line
 // printed is the summary: "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,37 +24,13 @@ function step(name, cmd, args) {
   return ok;
 }
 
-/** Starts a step beside the next ones; its output goes to a log printed when it is awaited. */
-function background(name, cmd, args) {
-  const log = join(reports, `${name.replace(/\W+/g, '-')}.log`);
-  const fd = openSync(log, 'w');
-  const started = Date.now();
-  const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', fd, fd], env: process.env });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  return async () => {
-    const code = await exited;
-    closeSync(fd);
-    console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}\n${readFileSync(log, 'utf8')}`);
-    const ok = code === 0;
-    console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)}s (beside e2e)`);
-    if (!ok) failedSteps.push(name);
-  };
-}
-
 const turbo = ['turbo', 'run', '--output-logs=errors-only', '--continue'];
 const built = step('build', 'npx', [...turbo, 'build']);
-if (built) {
-  // Lint and typecheck cannot flake on a loaded machine, so they run beside the e2e suite (one
-  // browser, mostly waiting); `--only` keeps turbo from touching the built output e2e is serving.
-  // The unit and integration suites run after, alone, as before. Keeps CI inside its 20 minutes.
-  const checks = background('lint and typecheck', 'npx', [...turbo, '--only', 'lint', 'typecheck']);
-  step('e2e', 'npm', ['run', 'test:e2e', '--workspace', 'e2e']);
-  await checks();
-} else {
-  step('lint and typecheck', 'npx', [...turbo, 'lint', 'typecheck']);
-  failedSteps.push('e2e (skipped: build failed)');
-}
-step('unit and integration tests', 'npx', ['turbo', 'run', 'test', '--continue', '--concurrency=2']);
+// One turbo run, so lint and typecheck of one workspace overlap the suites of another (the suites
+// spend much of their time waiting on servers they started); keeps CI inside its 20 minutes.
+step('lint, typecheck, unit and integration tests', 'npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--output-logs=errors-only', '--continue', '--concurrency=3']);
+if (built) step('e2e', 'npm', ['run', 'test:e2e', '--workspace', 'e2e']);
+else failedSteps.push('e2e (skipped: build failed)');
 
 let passed = 0;
 let failed = 0;
