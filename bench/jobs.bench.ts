@@ -18,7 +18,7 @@ import { createJobRunner } from '../apps/bff/src/jobs/index.js';
 import type { JobContext } from '../apps/bff/src/jobs/job-kind.js';
 import { JobStore } from '../apps/bff/src/jobs/job-store.js';
 import { cleanupKind } from '../apps/bff/src/jobs/kinds/cleanup.js';
-import { mapLimit } from '../apps/bff/src/jobs/kinds/releases.js';
+import { mapLimit } from '../apps/bff/src/domain/map-limit.js';
 import { JobTokenSealer } from '../apps/bff/src/jobs/token-sealer.js';
 import { createStore, type Store } from '../apps/bff/src/store/index.js';
 import { freePort, stopChildren } from './support.js';

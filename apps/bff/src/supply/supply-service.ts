@@ -6,24 +6,11 @@ import type { PackageStore } from '../packages/package-store.js';
 import { isRefused, type Reader } from '../packages/reader.js';
 import { TtlCache } from '../packages/ttl-cache.js';
 import { stageLike } from '../domain/stage-like.js';
+import { mapLimit } from '../domain/map-limit.js';
 import { parseDistFile } from './dist-files.js';
 import { confusionCheck, riskWords, type BareFinding } from './guard.js';
 import { devpiSro, split, whitelistOf } from './mirror-access.js';
 
-
-/** Runs `work` over `items`, at most `limit` at a time (devpi is asked politely). */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** The highest final release, or the highest pre-release when there is no final one. */
 export function latestOf(versions: readonly string[]): string | null {

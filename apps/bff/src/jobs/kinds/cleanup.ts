@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { VersionData } from '@devpi-dashboard/devpi-client';
 import { sortNewestFirst, versionFacts } from '../../packages/pep440-order.js';
 import type { JobContext, JobKind, PlannedItem } from '../job-kind.js';
-import { fileSizes, indexNameSchema, mapLimit, ownFiles, splitIndex } from './releases.js';
+import { fileSizes, indexNameSchema, ownFiles, splitIndex } from './releases.js';
+import { mapLimit } from '../../domain/map-limit.js';
 
 const pattern = z.string().trim().min(1).max(200);
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { RUNS_ALONE, type JobContext, type JobKind, type PlannedItem } from '../job-kind.js';
 import { globMatcher } from './cleanup.js';
 import { pushRelease, releaseItem, releaseOnTarget } from './promote.js';
-import { indexNameSchema, mapLimit, ownFiles, splitIndex } from './releases.js';
+import { indexNameSchema, ownFiles, splitIndex } from './releases.js';
+import { mapLimit } from '../../domain/map-limit.js';
 
 const params = z
   .object({

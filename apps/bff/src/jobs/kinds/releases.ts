@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mapLimit } from '../../domain/map-limit.js';
 import { isValidName, parseFileHref, type DevpiClient, type VersionData } from '@devpi-dashboard/devpi-client';
 
 /** `user/index` as the kinds' forms send it. */
@@ -47,20 +48,6 @@ export function storedFiles(data: VersionData): StoredFile[] {
     files.push({ filename, path: location.path, index, rel: link.rel, sha256, uploadedAt: logged.sort().at(-1) ?? null });
   }
   return files;
-}
-
-/** Runs `task` over `items`, `width` at a time, keeping the order of the results. */
-export async function mapLimit<T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await task(items[at] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return results;
 }
 
 /** File sizes from HEAD requests (devpi has no size API); 0 where devpi does not say. */
