@@ -126,7 +126,7 @@ export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 export type HistoryFilter = Omit<HistoryQuery, 'offset' | 'limit'>;
 
 /** Beyond this many matches a page says "more than" instead of counting them all. */
-export const HISTORY_COUNT_CAP = 10_000;
+export const HISTORY_COUNT_CAP = 1_000;
 
 export const historyPageSchema = z.object({
   /** How many entries match; with `totalCapped`, only that more than this many do. */

@@ -46,12 +46,12 @@ forEachDialect('HistoryStore queries', (dialect) => {
     expect(everything).toMatchObject({ total: HISTORY_COUNT_CAP, capped: true });
     expect(everything.rows).toHaveLength(50);
     const oneIndex = await history.store.list({ index: 'root/i3' }, { kind: 'all' }, 0, 50);
-    // 21 requests of 500 actions, 71 of each request's on root/i3 (seq 3, 10, … 493).
-    expect(oneIndex).toMatchObject({ total: 21 * 71, capped: false });
+    // 3 requests of 500 actions, 71 of each request's on root/i3 (seq 3, 10, … 493).
+    expect(oneIndex).toMatchObject({ total: 3 * 71, capped: false });
     const deep = await history.store.list({}, { kind: 'all' }, HISTORY_COUNT_CAP, 100);
     expect(deep).toMatchObject({ total: HISTORY_COUNT_CAP + 100, capped: true });
-    const last = await history.store.list({}, { kind: 'all' }, 21 * batch - 10, 100);
-    expect(last).toMatchObject({ total: 21 * batch, capped: false });
+    const last = await history.store.list({}, { kind: 'all' }, 3 * batch - 10, 100);
+    expect(last).toMatchObject({ total: 3 * batch, capped: false });
     expect(last.rows).toHaveLength(10);
   });
 

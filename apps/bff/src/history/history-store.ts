@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { normalizeProjectName } from '@devpi-dashboard/devpi-client';
 import { HISTORY_COUNT_CAP, type HistoryFilter, type HistoryOutcome } from '@devpi-dashboard/dashboard-api';
 import type { Store } from '../store/index.js';
@@ -55,14 +55,16 @@ type Condition = (eb: Where) => Expression<SqlBool>;
 type After = Pick<HistoryRow, 'at' | 'request_id' | 'seq'>;
 
 /**
- * `column = value`, else `other = value`: the two halves of "column or other is value" made
- * disjoint, so each is one index-backed query and their rows can be added up (UNION ALL) without
- * duplicates. An OR in one query makes both databases read every match to sort or count them.
+ * `index_owner = value`, else `column = value`: the two halves of "about their indexes or the
+ * column is them" made disjoint, so each is one index-backed query and their rows add up (UNION
+ * ALL) without duplicates. An OR in one query makes both databases read every match to sort or
+ * count it. The owner's half, usually the larger, needs no second column, so counting it can stay
+ * inside the indexes.
  */
-function eitherOf(column: 'actor' | 'target_user', other: 'index_owner', value: string): Condition[] {
+function eitherOf(column: 'actor' | 'target_user', value: string): Condition[] {
   return [
-    (eb) => eb(column, '=', value),
-    (eb) => eb.and([eb(other, '=', value), eb.or([eb(column, 'is', null), eb(column, '<>', value)])]),
+    (eb) => eb('index_owner', '=', value),
+    (eb) => eb.and([eb(column, '=', value), eb.or([eb('index_owner', 'is', null), eb('index_owner', '<>', value)])]),
   ];
 }
 
