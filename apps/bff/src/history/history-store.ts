@@ -88,8 +88,8 @@ function branches(filter: HistoryFilter, viewer: HistoryViewer, after?: After): 
     all.push((eb) => eb(eb.refTuple('at', 'request_id', 'seq'), '<', eb.tuple(after.at, after.request_id, after.seq)));
   }
   const groups: Condition[][] = [];
-  if (viewer.kind === 'user') groups.push(eitherOf('actor', 'index_owner', viewer.user));
-  if (filter.user !== undefined) groups.push(eitherOf('target_user', 'index_owner', filter.user));
+  if (viewer.kind === 'user') groups.push(eitherOf('actor', viewer.user));
+  if (filter.user !== undefined) groups.push(eitherOf('target_user', filter.user));
   let conjunctions: Condition[][] = [all];
   for (const group of groups) conjunctions = conjunctions.flatMap((conditions) => group.map((alternative) => [...conditions, alternative]));
   return conjunctions.map((conditions) => (eb) => eb.and(conditions.map((condition) => condition(eb))));
@@ -102,6 +102,9 @@ export class HistoryStore {
   constructor(store: Store) {
     this.db = store.db.withTables<HistoryDatabase>();
   }
+
+  /** The intent's INSERT by number of rows, compiled once: building it anew took ~0.1 ms of CPU on every mutation's way to devpi. */
+  private readonly intentSql = new Map<number, string>();
 
   /** Written before devpi sees the request; a throw here means the mutation must not be sent. */
   async recordIntent(intent: IntentInput): Promise<void> {
@@ -125,7 +128,15 @@ export class HistoryStore {
       reconciled_at: null,
       job_id: intent.jobId ?? null,
     }));
-    await this.db.insertInto('history_entries').values(rows).execute();
+    let text = this.intentSql.get(rows.length);
+    if (text === undefined) {
+      text = this.db.insertInto('history_entries').values(rows).compile().sql;
+      // A request holds a few actions; the rare long one (a big ACL edit) is not kept.
+      if (rows.length <= 16) this.intentSql.set(rows.length, text);
+    }
+    // Every row has the same keys in the same order and no undefined value, so Kysely's parameters
+    // are exactly the rows' values, row by row, column by column.
+    await this.db.executeQuery(CompiledQuery.raw(text, rows.flatMap((row) => Object.values(row))));
   }
 
   async recordOutcome(requestId: string, input: OutcomeInput): Promise<void> {
