@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../test-support/store-dialects.js';
 import { createStore, type StoreTables } from './index.js';
 import { migrateToLatest } from './migrate.js';
-import { connect } from './connect.js';
+import { connect, POSTGRES_WARM_CONNECTIONS } from './connect.js';
 
 forEachDialect('createStore', (target) => {
   afterAll(() => target.cleanup());
@@ -17,6 +17,17 @@ forEachDialect('createStore', (target) => {
       await db.insertInto('store_meta').values({ key: 'created_by', value: 'test' }).execute();
       const rows = await db.selectFrom('store_meta').select(['key', 'value']).execute();
       expect(rows).toEqual([{ key: 'created_by', value: 'test' }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(target.dialect === 'postgres')('keeps PostgreSQL connections open for the first requests, however quiet it is', async () => {
+    const store = await createStore(await target.freshConfig());
+    try {
+      if (store.driver.dialect !== 'postgres') throw new Error('expected a PostgreSQL store');
+      expect(store.driver.pool.totalCount).toBe(POSTGRES_WARM_CONNECTIONS);
+      expect(store.driver.pool.options.min).toBe(POSTGRES_WARM_CONNECTIONS);
     } finally {
       await store.close();
     }
