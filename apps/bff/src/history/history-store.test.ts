@@ -37,6 +37,22 @@ forEachDialect('HistoryStore queries', (dialect) => {
     expect(secondPage.total).toBe(3);
   });
 
+  it('writes every column of an intent the same way whether its INSERT is built anew or reused', async () => {
+    const actions = (user: string): ClassifiedAction[] => [
+      { action: 'user.modify', target: { user }, changes: [{ key: 'email', op: 'set', before: 'a@example.com', after: 'b@example.com' }] },
+      { action: 'release.remove', target: { index: `${user}/dev`, project: 'Acme_Widgets', version: '1.0' }, changes: [] },
+    ];
+    // The first two-action intent builds the statement, the second reuses it with other values.
+    await record('first', 1, 'alice', actions('alice'));
+    await history.store.recordIntent({ requestId: 'second', at: new Date(T0 + 2 * 60_000), actor: null, clientAddress: '10.0.0.7', replica: 'r2', source: 'devpi', actions: actions('bob'), jobId: 'job-1' });
+    const rows = (await history.store.list({}, { kind: 'all' }, 0, 50)).rows.filter((row) => row.request_id === 'second').sort((a, b) => a.seq - b.seq);
+    expect(rows.map(({ id, seq, actor, client_address, replica, source, job_id, action, target_user, target_index, index_owner, target_project, project_key, target_version, outcome, changes }) =>
+      ({ id, seq, actor, client_address, replica, source, job_id, action, target_user, target_index, index_owner, target_project, project_key, target_version, outcome, changes: JSON.parse(changes) as unknown }))).toEqual([
+      { id: 'second:0', seq: 0, actor: null, client_address: '10.0.0.7', replica: 'r2', source: 'devpi', job_id: 'job-1', action: 'user.modify', target_user: 'bob', target_index: null, index_owner: null, target_project: null, project_key: null, target_version: null, outcome: 'unknown', changes: [{ key: 'email', op: 'set', before: 'a@example.com', after: 'b@example.com' }] },
+      { id: 'second:1', seq: 1, actor: null, client_address: '10.0.0.7', replica: 'r2', source: 'devpi', job_id: 'job-1', action: 'release.remove', target_user: null, target_index: 'bob/dev', index_owner: 'bob', target_project: 'Acme_Widgets', project_key: 'acme-widgets', target_version: '1.0', outcome: 'unknown', changes: [] },
+    ]);
+  });
+
   it('counts exactly up to the cap and says "more" beyond it', async () => {
     const batch = 500;
     for (let n = 0; n * batch <= HISTORY_COUNT_CAP; n++) {

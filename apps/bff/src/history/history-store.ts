@@ -50,7 +50,6 @@ function targetColumns(action: ClassifiedAction) {
 
 type Condition = (eb: Where) => Expression<SqlBool>;
 
-
 /** Where an export's last batch ended: the next starts just older than this entry. */
 type After = Pick<HistoryRow, 'at' | 'request_id' | 'seq'>;
 
@@ -128,15 +127,19 @@ export class HistoryStore {
       reconciled_at: null,
       job_id: intent.jobId ?? null,
     }));
-    let text = this.intentSql.get(rows.length);
-    if (text === undefined) {
-      text = this.db.insertInto('history_entries').values(rows).compile().sql;
-      // A request holds a few actions; the rare long one (a big ACL edit) is not kept.
-      if (rows.length <= 16) this.intentSql.set(rows.length, text);
+    const values = rows.flatMap((row) => Object.values(row));
+    const text = this.intentSql.get(rows.length);
+    if (text !== undefined) {
+      await this.db.executeQuery(CompiledQuery.raw(text, values));
+      return;
     }
-    // Every row has the same keys in the same order and no undefined value, so Kysely's parameters
-    // are exactly the rows' values, row by row, column by column.
-    await this.db.executeQuery(CompiledQuery.raw(text, rows.flatMap((row) => Object.values(row))));
+    const compiled = this.db.insertInto('history_entries').values(rows).compile();
+    // Kept only when Kysely's parameters are exactly the rows' values, row by row and column by
+    // column, as the line above sends them; a request holds a few actions, the rare long one (a big
+    // ACL edit) is not kept.
+    const same = compiled.parameters.length === values.length && compiled.parameters.every((value, i) => value === values[i]);
+    if (rows.length <= 16 && same) this.intentSql.set(rows.length, compiled.sql);
+    await this.db.executeQuery(compiled);
   }
 
   async recordOutcome(requestId: string, input: OutcomeInput): Promise<void> {
