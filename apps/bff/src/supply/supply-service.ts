@@ -63,7 +63,7 @@ export class SupplyService {
   }
 
   /** Versions a mirror offers for one name, from its simple page (one request, cached per mirror expiry). */
-  async mirrorVersions(mirror: string, config: IndexConfig, project: string, reader: Reader): Promise<string[] | null> {
+  private async mirrorVersions(mirror: string, config: IndexConfig, project: string, reader: Reader): Promise<string[] | null> {
     const [user, index] = split(mirror);
     const ttl = isMirrorIndex(config) ? Math.max(60, config.mirror_cache_expiry ?? 1800) * 1000 : undefined;
     const load = (client: DevpiClient) => async (): Promise<string[] | null> => {
@@ -80,7 +80,7 @@ export class SupplyService {
   }
 
   /** A stage's own versions of one project (`?ignore_bases`), cached per devpi serial (one probed before the read). */
-  stageVersions(stage: string, project: string, reader: Reader, serial: number): Promise<string[]> {
+  private stageVersions(stage: string, project: string, reader: Reader, serial: number): Promise<string[]> {
     const [user, index] = split(stage);
     return this.privateVersions.get(`${stage}\u0000${project}\u0000${reader.key}`, String(serial), async () => Object.keys((await reader.client.getProject(user, index, project, { ignoreBases: true })) ?? {}));
   }
