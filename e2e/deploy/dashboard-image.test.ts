@@ -31,30 +31,16 @@ function copyArgs(args: string): { from?: string; src: string; dest: string } {
   return { from, src: words.join(' '), dest };
 }
 
-const manifest = z.object({ name: z.string(), version: z.string(), scripts: z.record(z.string(), z.string()).optional() });
+const manifest = z.object({ version: z.string() });
+/** npm's record of the tree it installed: `hasInstallScript` marks every package it would run an install step for. */
+const installedTree = z.object({ packages: z.record(z.string(), z.object({ version: z.string().optional(), hasInstallScript: z.boolean().optional() })) });
 
 /** The installed packages npm would run an install step for (an install script, or a binding.gyp). */
-function packagesWithInstallSteps(modules: string): { name: string; version: string; dir: string }[] {
-  const found: { name: string; version: string; dir: string }[] = [];
-  const visit = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.name.startsWith('@')) {
-        visit(path);
-        continue;
-      }
-      const file = join(path, 'package.json');
-      if (!existsSync(file)) continue;
-      const pkg = manifest.parse(JSON.parse(readFileSync(file, 'utf8')));
-      const scripts = pkg.scripts ?? {};
-      if (scripts['preinstall'] || scripts['install'] || scripts['postinstall'] || existsSync(join(path, 'binding.gyp'))) found.push({ name: pkg.name, version: pkg.version, dir: path });
-      visit(join(path, 'node_modules'));
-    }
-  };
-  visit(modules);
-  return found;
+function packagesWithInstallSteps(app: string): { name: string; version: string; dir: string }[] {
+  const tree = installedTree.parse(JSON.parse(readFileSync(join(app, 'node_modules', '.package-lock.json'), 'utf8')));
+  return Object.entries(tree.packages)
+    .filter(([, pkg]) => pkg.hasInstallScript === true)
+    .map(([path, pkg]) => ({ name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), version: pkg.version ?? '', dir: join(app, path) }));
 }
 
 /** Copies the compiled addon of the same package and version from this checkout; false when there is none. */
@@ -90,7 +76,7 @@ describe('dashboard image (Dockerfile runtime stage)', () => {
     // package with an install step runs it, as the image's npm ci would.
     const install = spawnSync('sh', ['-c', `${npmCi} --prefer-offline --ignore-scripts`], { cwd: app, encoding: 'utf8', timeout: 900_000 });
     expect(install.status, install.stderr).toBe(0);
-    for (const pkg of packagesWithInstallSteps(join(app, 'node_modules'))) {
+    for (const pkg of packagesWithInstallSteps(app)) {
       const built = join(repoRoot, 'node_modules', pkg.name);
       if (reuseBuild(built, pkg)) continue;
       const rebuild = spawnSync('npm', ['rebuild', pkg.name, '--prefer-offline'], { cwd: app, encoding: 'utf8', timeout: 900_000 });
