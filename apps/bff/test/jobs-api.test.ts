@@ -87,6 +87,21 @@ describe('jobs API with a runner: plan, preview, confirm, run, history', () => {
     await h.api.post(alice.name, `/jobs/${created.id}/start`).expect(409);
   });
 
+  it('answers a job action that happened as done when only the history cannot take its outcome, and the intent stays', async () => {
+    const created = await h.create(alice.name, 'promote', { source: dev(), target: prod(), releases: [{ project: 'promo-pkg', version: '1.1.0' }] });
+    await h.waitFor(alice.name, created.id, ['awaiting_confirmation']);
+    const recordOutcome = h.history.recordOutcome.bind(h.history);
+    h.history.recordOutcome = () => Promise.reject(new Error('store went away'));
+    try {
+      const cancelled = await h.api.post(alice.name, `/jobs/${created.id}/cancel`).expect(200);
+      expect(cancelled.body).toMatchObject({ state: 'cancelled' });
+    } finally {
+      h.history.recordOutcome = recordOutcome;
+    }
+    const entries = (await h.history.list({}, { kind: 'all' }, 0, 200)).rows.filter((row) => row.job_id === created.id && row.action === 'job.cancel');
+    expect(entries).toHaveLength(1);
+  });
+
   it('pauses a job whose devpi token ran out, and carries on with the token of the creator\'s fresh session', async () => {
     const created = await h.create(alice.name, 'promote', { source: dev(), target: prod(), releases: [{ project: 'promo-pkg', version: '1.1.0' }] });
     await h.waitFor(alice.name, created.id, ['awaiting_confirmation']);

@@ -83,16 +83,20 @@ export function jobsRouter(deps: JobRouteDeps): Router {
         throw historyUnavailable();
       }
     }
+    let result: T;
     try {
-      const result = await run();
-      await history?.recordOutcome(requestId, { outcome: { state: 'ok', status: 200, message: null }, serial: null, at: new Date(deps.now()) });
-      return result;
+      result = await run();
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof Error ? error.message : String(error);
-      await history?.recordOutcome(requestId, { outcome: { state: 'failed', status, message }, serial: null, at: new Date(deps.now()) }).catch(() => undefined);
+      await history?.recordOutcome(requestId, { outcome: { state: 'failed', status, message }, serial: null, at: new Date(deps.now()) })
+        .catch((failure: unknown) => req.log.error({ err: failure }, 'history: outcome not recorded'));
       throw error;
     }
+    // The action has happened: a store that cannot take its outcome is logged, not reported as the action failing.
+    await history?.recordOutcome(requestId, { outcome: { state: 'ok', status: 200, message: null }, serial: null, at: new Date(deps.now()) })
+      .catch((failure: unknown) => req.log.error({ err: failure }, 'history: outcome not recorded'));
+    return result;
   };
 
   /** Moves the job or says why it cannot move. */
