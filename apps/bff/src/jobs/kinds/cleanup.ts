@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { VersionData } from '@devpi-dashboard/devpi-client';
 import { sortNewestFirst, versionFacts } from '../../packages/pep440-order.js';
 import type { JobContext, JobKind, PlannedItem } from '../job-kind.js';
-import { fileSizes, indexNameSchema, ownFiles, splitIndex } from './releases.js';
+import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex } from './releases.js';
 import { mapLimit } from '../../domain/map-limit.js';
 
 const pattern = z.string().trim().min(1).max(200);
@@ -69,8 +69,6 @@ function projectFilter(rules: CleanupParams): (project: string) => boolean {
   return (project) => (include.length === 0 || include.some((m) => m(project))) && !exclude.some((m) => m(project));
 }
 
-const fileSpec = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]);
-
 /** Cleanup: remove the releases the rules select from one or several stage indexes, after a preview. */
 export const cleanupKind: JobKind<CleanupParams> = {
   name: 'cleanup',
@@ -118,7 +116,7 @@ export const cleanupKind: JobKind<CleanupParams> = {
       });
       items.push(...perProject.flat());
     }
-    const files = items.reduce((n, item) => n + fileSpec.parse(item.spec['files']).length, 0);
+    const files = items.reduce((n, item) => n + plannedFiles.parse(item.spec['files']).length, 0);
     return {
       items,
       summary: {
@@ -139,7 +137,7 @@ export const cleanupKind: JobKind<CleanupParams> = {
     const project = String(item.spec['project']);
     const version = String(item.spec['version']);
     const [user, index] = splitIndex(name);
-    const planned = fileSpec.parse(item.spec['files']);
+    const planned = plannedFiles.parse(item.spec['files']);
     const current = (await ctx.devpi.getProject(user, index, project, { ignoreBases: true }))?.[version];
     if (current === undefined) return { state: 'skipped', message: 'already gone from devpi' };
     const now = ownFiles(current, name);

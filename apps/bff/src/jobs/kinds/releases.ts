@@ -16,6 +16,9 @@ export function splitIndex(name: string): [user: string, index: string] {
   return [user, index];
 }
 
+/** A release's files as a planned item's spec keeps them (cleanup, push kinds); malformed reads as none. */
+export const plannedFiles = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]);
+
 /** One stored file of a release, as the kinds plan and check them. */
 export interface StoredFile {
   filename: string;
