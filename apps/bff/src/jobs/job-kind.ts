@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { JobItemState } from '@devpi-dashboard/dashboard-api';
 import type { ClassifiedAction } from '../history/classify.js';
+import type { FileSizeStore } from '../storage/file-sizes.js';
 
 /** JSON a kind keeps with an item or a plan. */
 export type JsonRecord = Record<string, unknown>;
@@ -50,6 +51,8 @@ export interface JobContext {
   signal: AbortSignal;
   logger: Logger;
   now(): number;
+  /** File lengths already learned, by sha256 (devpi has no size API: each unknown one is a HEAD). */
+  sizes?: FileSizeStore | undefined;
   /**
    * Records the intent in the history (attributed to the job and its creator), runs the devpi
    * change and records its outcome. Every devpi write a kind makes goes through here.

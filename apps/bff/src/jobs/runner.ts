@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { DevpiError, type DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { JobItemState } from '@devpi-dashboard/dashboard-api';
 import type { HistoryStore } from '../history/history-store.js';
+import type { FileSizeStore } from '../storage/file-sizes.js';
 import type { ClassifiedAction } from '../history/classify.js';
 import { RUNS_ALONE, type JobContext, type PlannedItem } from './job-kind.js';
 import { itemState, parseRecord, toPlanned } from './job-rows.js';
@@ -29,6 +30,8 @@ export interface JobRunnerDeps {
   itemDelayMs: number;
   logger: Logger;
   now: () => number;
+  /** File lengths by sha256 the kinds look up before asking devpi. */
+  sizes?: FileSizeStore | undefined;
 }
 
 export const TOKEN_EXPIRED_REASON = 'Your devpi sign-in for this job has ended. Sign in and resume the job.';
@@ -181,6 +184,7 @@ export class JobRunner {
       signal,
       logger,
       now,
+      sizes: this.deps.sizes,
       change: async <T>(action: ClassifiedAction, run: () => Promise<T>): Promise<T> => {
         // Short enough for history ids (varchar 64 with the sequence); the job id has its own column.
         const requestId = `job-${randomUUID()}`;

@@ -6,6 +6,9 @@ import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex } from '
 import { mapLimit } from '../../domain/map-limit.js';
 
 const pattern = z.string().trim().min(1).max(200);
+/** A preview reads this many projects from devpi at once, and asks this many file lengths at once. */
+const PROJECTS_IN_FLIGHT = 8;
+const HEADS_IN_FLIGHT = 16;
 
 const params = z
   .object({
@@ -89,32 +92,34 @@ export const cleanupKind: JobKind<CleanupParams> = {
       if (!config.volatile) nonVolatile.push(name);
       const projects = (config.projects ?? []).filter(wanted).sort((a, b) => a.localeCompare(b));
       projectsScanned += projects.length;
-      const perProject = await mapLimit(projects, 8, async (project) => {
+      const perProject = await mapLimit(projects, PROJECTS_IN_FLIGHT, async (project) => {
         const versions: Record<string, VersionData> = (await ctx.devpi.getProject(user, index, project, { ignoreBases: true })) ?? {};
-        const releases = Object.entries(versions).map(([version, data]) => ({ version, data, files: ownFiles(data, name) }));
+        const releases = Object.entries(versions).map(([version, data]) => ({ version, files: ownFiles(data, name) }));
         releasesScanned += releases.length;
-        const facts = releases.map((r) => ({ version: r.version, uploadedAt: r.files.map((f) => f.uploadedAt).filter((t): t is string => t !== null).sort().at(-1) ?? null }));
-        const going = new Set(selectReleases(facts, p, ctx.now()));
-        const chosen = releases.filter((r) => going.has(r.version));
-        return Promise.all(
-          chosen.map(async (release) => {
-            const sizes = await fileSizes(ctx.devpi, release.files, 4);
-            return {
-              key: `${name}/${project}==${release.version}`,
-              label: `${name} ${project} ${release.version}${release.files.length === 0 ? ' (no files)' : ''}`,
-              bytes: sizes.reduce((sum, size) => sum + size, 0),
-              spec: {
-                index: name,
-                project,
-                version: release.version,
-                uploadedAt: facts.find((f) => f.version === release.version)?.uploadedAt ?? null,
-                files: release.files.map((file, i) => ({ filename: file.filename, sha256: file.sha256, size: sizes[i] ?? 0 })),
-              },
-            };
-          }),
-        );
+        const uploadedAt = new Map(releases.map((r) => [r.version, r.files.map((f) => f.uploadedAt).filter((t): t is string => t !== null).sort().at(-1) ?? null]));
+        const going = new Set(selectReleases(releases.map((r) => ({ version: r.version, uploadedAt: uploadedAt.get(r.version) ?? null })), p, ctx.now()));
+        return releases.filter((r) => going.has(r.version)).map((r) => ({ project, ...r, uploadedAt: uploadedAt.get(r.version) ?? null }));
       });
-      items.push(...perProject.flat());
+      const chosen = perProject.flat();
+      // One lookup of the sizes the store knows for the whole index, then a HEAD for each file it does not.
+      const sizes = await fileSizes(ctx, chosen.flatMap((release) => release.files), HEADS_IN_FLIGHT);
+      let next = 0;
+      for (const release of chosen) {
+        const own = sizes.slice(next, next + release.files.length);
+        next += release.files.length;
+        items.push({
+          key: `${name}/${release.project}==${release.version}`,
+          label: `${name} ${release.project} ${release.version}${release.files.length === 0 ? ' (no files)' : ''}`,
+          bytes: own.reduce((sum, size) => sum + size, 0),
+          spec: {
+            index: name,
+            project: release.project,
+            version: release.version,
+            uploadedAt: release.uploadedAt,
+            files: release.files.map((file, i) => ({ filename: file.filename, sha256: file.sha256, size: own[i] ?? 0 })),
+          },
+        });
+      }
     }
     const files = items.reduce((n, item) => n + plannedFiles.parse(item.spec['files']).length, 0);
     return {

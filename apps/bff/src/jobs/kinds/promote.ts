@@ -114,7 +114,7 @@ export async function missingOnTarget(
 
 /** A planned push of one release: its own files on the source, with sizes. */
 export async function releaseItem(ctx: JobContext, source: string, project: string, version: string, files: StoredFile[]): Promise<PlannedItem> {
-  const sizes = await fileSizes(ctx.devpi, files);
+  const sizes = await fileSizes(ctx, files);
   return {
     key: `${project}==${version}`,
     label: `${project} ${version}`,
