@@ -2,13 +2,27 @@ import { z } from 'zod';
 import type { VersionData } from '@devpi-dashboard/devpi-client';
 import { sortNewestFirst, versionFacts } from '../../packages/pep440-order.js';
 import type { JobContext, JobKind, PlannedItem } from '../job-kind.js';
-import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex } from './releases.js';
+import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex, type StoredFile } from './releases.js';
 import { mapLimit } from '../../domain/map-limit.js';
 
 const pattern = z.string().trim().min(1).max(200);
 /** A preview reads this many projects from devpi at once, and asks this many file lengths at once. */
 const PROJECTS_IN_FLIGHT = 8;
 const HEADS_IN_FLIGHT = 16;
+
+/** A planned file as the item's spec keeps it: `size` is null until measured, `path` is what a HEAD needs. */
+const cleanupFiles = z
+  .array(z.object({ filename: z.string(), sha256: z.string().nullable(), path: z.string().optional(), size: z.number().nullable().optional() }))
+  .catch([]);
+type CleanupFile = z.infer<typeof cleanupFiles>[number];
+
+const sized = (files: readonly CleanupFile[]) => ({
+  bytes: files.reduce((sum, file) => sum + (file.size ?? 0), 0),
+  unsized: files.filter((file) => file.size === null || file.size === undefined).length,
+});
+
+/** A planned file as a StoredFile of `index`, for fileSizes (a HEAD needs its path). */
+const stored = (file: CleanupFile & { path: string }, index: string): StoredFile => ({ filename: file.filename, path: file.path, index, rel: 'releasefile', sha256: file.sha256, uploadedAt: null });
 
 const params = z
   .object({
@@ -101,23 +115,18 @@ export const cleanupKind: JobKind<CleanupParams> = {
         return releases.filter((r) => going.has(r.version)).map((r) => ({ project, ...r, uploadedAt: uploadedAt.get(r.version) ?? null }));
       });
       const chosen = perProject.flat();
-      // One lookup of the sizes the store knows for the whole index, then a HEAD for each file it does not.
-      const sizes = await fileSizes(ctx, chosen.flatMap((release) => release.files), HEADS_IN_FLIGHT);
-      let next = 0;
+      // No HEAD here: the lengths the store knows, in one lookup for the whole index; the others
+      // are measured after the plan is saved (measure) or just before the release goes (runItem).
+      const known = ctx.sizes === undefined ? new Map<string, number>() : await ctx.sizes.known(chosen.flatMap((release) => release.files.flatMap((file) => file.sha256 ?? [])));
       for (const release of chosen) {
-        const own = sizes.slice(next, next + release.files.length);
-        next += release.files.length;
+        const files = release.files.map((file) => ({ filename: file.filename, sha256: file.sha256, path: file.path, size: (file.sha256 === null ? undefined : known.get(file.sha256)) ?? null }));
+        const { bytes, unsized } = sized(files);
         items.push({
           key: `${name}/${release.project}==${release.version}`,
           label: `${name} ${release.project} ${release.version}${release.files.length === 0 ? ' (no files)' : ''}`,
-          bytes: own.reduce((sum, size) => sum + size, 0),
-          spec: {
-            index: name,
-            project: release.project,
-            version: release.version,
-            uploadedAt: release.uploadedAt,
-            files: release.files.map((file, i) => ({ filename: file.filename, sha256: file.sha256, size: own[i] ?? 0 })),
-          },
+          bytes,
+          unsized,
+          spec: { index: name, project: release.project, version: release.version, uploadedAt: release.uploadedAt, files },
         });
       }
     }
@@ -130,11 +139,31 @@ export const cleanupKind: JobKind<CleanupParams> = {
         releasesScanned,
         releasesToRemove: items.length,
         filesToRemove: files,
+        // The lengths known so far; measuring adds the others (filesUnsized counts them down).
         bytesFreed: items.reduce((sum, item) => sum + item.bytes, 0),
+        filesUnsized: items.reduce((n, item) => n + (item.unsized ?? 0), 0),
         ...(nonVolatile.length > 0 ? { nonVolatile: nonVolatile.join(', ') } : {}),
       },
       // Non-volatile indexes are emptied only with devpi's ?force, after typing their names.
       confirmText: nonVolatile.length > 0 ? nonVolatile.join(' ') : null,
+    };
+  },
+  async measure(ctx, _p, batch, summary) {
+    const wanted = batch.flatMap(({ seq, item }) => {
+      const index = String(item.spec['index']);
+      return cleanupFiles.parse(item.spec['files']).flatMap((file, i) => (file.size === null && file.path !== undefined ? [{ seq, i, file: stored({ ...file, path: file.path }, index) }] : []));
+    });
+    const lengths = await fileSizes(ctx, wanted.map((w) => w.file), HEADS_IN_FLIGHT);
+    const learned = new Map(wanted.map((w, n) => [`${w.seq}/${w.i}`, lengths[n] ?? 0]));
+    const items = batch.map(({ seq, item }) => {
+      const files = cleanupFiles.parse(item.spec['files']).map((file, i) => ({ ...file, size: file.size ?? learned.get(`${seq}/${i}`) ?? null }));
+      return { seq, ...sized(files), spec: { ...item.spec, files } };
+    });
+    const before = batch.reduce((sum, { item }) => sum + item.bytes, 0);
+    const after = items.reduce((sum, item) => sum + item.bytes, 0);
+    return {
+      items,
+      summary: { ...summary, bytesFreed: Number(summary['bytesFreed'] ?? 0) + after - before, filesUnsized: Math.max(0, Number(summary['filesUnsized'] ?? 0) - learned.size) },
     };
   },
   async runItem(ctx, item) {
@@ -150,10 +179,15 @@ export const cleanupKind: JobKind<CleanupParams> = {
     if (!same) return { state: 'skipped', message: 'files changed since the preview; left as it is' };
     const config = await ctx.devpi.getIndex(user, index, { noProjects: true });
     const force = config !== undefined && !config.volatile;
+    // Files still unsized (confirmed before measuring finished) are measured now, so the bytes freed are exact.
+    const files = cleanupFiles.parse(item.spec['files']);
+    const unsized = now.filter((file) => files.some((p) => p.filename === file.filename && (p.size === null || p.size === undefined)));
+    const lengths = new Map((await fileSizes(ctx, unsized, HEADS_IN_FLIGHT)).map((size, i) => [unsized[i]?.filename, size]));
+    const measured = files.map((file) => ({ ...file, size: file.size ?? lengths.get(file.filename) ?? 0 }));
     await ctx.change({ action: 'release.remove', target: { index: name, project, version }, changes: planned.map((file) => ({ key: 'file', op: 'drop' as const, before: file.filename })) }, () =>
       ctx.devpi.deleteVersion(user, index, project, version, { force }),
     );
-    return { state: 'done', message: null };
+    return unsized.length === 0 ? { state: 'done', message: null } : { state: 'done', message: null, ...sized(measured), spec: { ...item.spec, files: measured } };
   },
   async verify(ctx, _p, items) {
     const failures: Array<{ seq: number; message: string }> = [];
