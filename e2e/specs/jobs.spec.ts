@@ -46,6 +46,10 @@ test('a cleanup preview lists exactly what then disappears from devpi, and the h
   const labels = await previewLabels(page);
   expect(labels).toEqual([`${ci.stage} ${a} 1.0`, `${ci.stage} ${a} 1.1`, `${ci.stage} ${a} 1.2.dev1`, `${ci.stage} ${b} 0.1`].sort());
   await expect(page.getByText('releases to remove')).toBeVisible();
+  // The list comes at once; the sizes fill in while the page polls, and none shows as 0.
+  await expect(page.locator('td.job-item-bytes', { hasText: 'measuring' })).toHaveCount(0, { timeout: 30_000 });
+  for (const size of await page.locator('td.job-item-bytes').allTextContents()) expect(size).toMatch(/^[1-9][\d.]* (B|KB|MB)$/);
+  await expect(page.getByText('files unsized')).toBeVisible();
   const csv = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download CSV' }).click();
   expect((await csv).suggestedFilename()).toMatch(/\.csv$/);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { op } from '@devpi-dashboard/devpi-client';
 import { jobsHarness } from './support/jobs-harness.js';
@@ -30,12 +31,17 @@ describe('cleanup job: the preview is exactly what goes', () => {
     const planned = await h.waitFor(alice.name, created.id, ['awaiting_confirmation', 'failed']);
     expect(planned.state).toBe('awaiting_confirmation');
     expect(planned.confirmText).toBeNull();
+    const going = [`${ci()}/clean-me==1.0.0`, `${ci()}/clean-me==1.1.0`, `${ci()}/clean-me==1.2.0.dev1`, `${ci()}/clean-me==1.2.0.dev2`, `${ci()}/other-thing==3.0`].sort();
+    // The list comes first, whole; the sizes follow while the job awaits confirmation.
+    expect((await h.items(alice.name, created.id)).items.map((item) => item.key).sort()).toEqual(going);
+    expect(planned.summary).toMatchObject({ releasesToRemove: 5, filesToRemove: 9 });
+    let measured = planned;
+    for (let i = 0; measured.measuring && i < 600; i++) measured = await delay(50).then(() => h.job(alice.name, created.id));
     const preview = (await h.items(alice.name, created.id)).items;
-    expect(preview.map((item) => item.key).sort()).toEqual(
-      [`${ci()}/clean-me==1.0.0`, `${ci()}/clean-me==1.1.0`, `${ci()}/clean-me==1.2.0.dev1`, `${ci()}/clean-me==1.2.0.dev2`, `${ci()}/other-thing==3.0`].sort(),
-    );
-    expect(preview.every((item) => item.bytes > 0)).toBe(true);
-    expect(planned.summary).toMatchObject({ releasesToRemove: 5, filesToRemove: 9, bytesFreed: preview.reduce((sum, item) => sum + item.bytes, 0) });
+    expect(preview.map((item) => item.key).sort()).toEqual(going);
+    expect(preview.every((item) => item.bytes > 0 && item.unsized === 0)).toBe(true);
+    expect(measured).toMatchObject({ state: 'awaiting_confirmation', counters: { unsized: 0 } });
+    expect(measured.summary).toMatchObject({ releasesToRemove: 5, filesToRemove: 9, filesUnsized: 0, bytesFreed: preview.reduce((sum, item) => sum + item.bytes, 0) });
     const csv = await h.api.get(alice.name, `/jobs/${created.id}/items.csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.trim().split('\r\n')).toHaveLength(6);

@@ -44,6 +44,8 @@ export const jobCountersSchema = z.object({
   /** Bytes of the finished items and of the whole plan. */
   bytesDone: z.number().min(0),
   bytesTotal: z.number().min(0),
+  /** Files whose length is not known yet: the bytes above count only the known ones. */
+  unsized: z.number().int().min(0),
   /** Items per second over the last minute; null before anything finished. */
   itemsPerSecond: z.number().min(0).nullable(),
   bytesPerSecond: z.number().min(0).nullable(),
@@ -66,6 +68,8 @@ export const jobSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
   /** The kind asks for this exact text before starting (e.g. a non-volatile index's name). */
   confirmText: z.string().nullable(),
+  /** Awaiting confirmation while the file sizes the preview did not know are measured (the page polls). */
+  measuring: z.boolean(),
   /** Which replica holds the lease right now, if any. */
   runningOn: z.string().nullable(),
   createdAt: z.string(),
@@ -83,7 +87,10 @@ export const jobItemSchema = z.object({
   key: z.string(),
   label: z.string(),
   state: jobItemStateSchema,
+  /** With `unsized`, the lengths known so far. */
   bytes: z.number().min(0),
+  /** The item's files whose length is not known yet (being measured). */
+  unsized: z.number().int().min(0),
   /** devpi's message on failure, or a note (why it was skipped). */
   message: z.string().nullable(),
   /** What the item acts on, kind-specific (index, project, version, file, sha256). */

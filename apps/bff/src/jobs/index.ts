@@ -3,6 +3,7 @@ import { DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { Config } from '../config.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Store } from '../store/index.js';
+import { FileSizeStore } from '../storage/file-sizes.js';
 import { JobStore } from './job-store.js';
 import { defaultRegistry } from './kinds/index.js';
 import type { JobRegistry } from './registry.js';
@@ -44,5 +45,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     itemDelayMs: config.jobs.itemDelayMs,
     logger: options.logger.child({ component: 'jobs' }),
     now: options.now ?? Date.now,
+    sizes: new FileSizeStore(options.store),
   });
 }

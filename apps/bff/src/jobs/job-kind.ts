@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { JobItemState } from '@devpi-dashboard/dashboard-api';
 import type { ClassifiedAction } from '../history/classify.js';
+import type { FileSizeStore } from '../storage/file-sizes.js';
 
 /** JSON a kind keeps with an item or a plan. */
 export type JsonRecord = Record<string, unknown>;
@@ -18,7 +19,10 @@ export interface PlannedItem {
   key: string;
   /** One line for the items table. */
   label: string;
+  /** The item's size; with `unsized`, the sum of the lengths known so far. */
   bytes: number;
+  /** Files whose length is not known yet: the kind's `measure` (or `runItem`) learns them. */
+  unsized?: number | undefined;
   /** What runItem needs; shown on the job page as the item's detail. */
   spec: JsonRecord;
 }
@@ -37,6 +41,8 @@ export interface ItemResult {
   message?: string | null;
   /** The bytes actually moved or freed, when they differ from the plan. */
   bytes?: number;
+  /** Files still of unknown length after the item ran (0 once runItem measured them). */
+  unsized?: number;
   /** Replaces the item's spec (e.g. to add a verified sha256). */
   spec?: JsonRecord;
 }
@@ -50,11 +56,19 @@ export interface JobContext {
   signal: AbortSignal;
   logger: Logger;
   now(): number;
+  /** File lengths already learned, by sha256 (devpi has no size API: each unknown one is a HEAD). */
+  sizes?: FileSizeStore | undefined;
   /**
    * Records the intent in the history (attributed to the job and its creator), runs the devpi
    * change and records its outcome. Every devpi write a kind makes goes through here.
    */
   change<T>(action: ClassifiedAction, run: () => Promise<T>): Promise<T>;
+}
+
+/** One batch of measured items (those that changed) and the summary with what they add. */
+export interface Measured {
+  items: Array<{ seq: number; bytes: number; unsized: number; spec: JsonRecord }>;
+  summary: JsonRecord;
 }
 
 /**
@@ -71,5 +85,11 @@ export interface JobKind<P extends Record<string, unknown>> {
   title(params: P): string;
   plan(ctx: JobContext, params: P): Promise<Plan>;
   runItem(ctx: JobContext, item: PlannedItem, params: P): Promise<ItemResult>;
+  /**
+   * Measures what the plan left unknown (file lengths, each a HEAD to devpi) while the job awaits
+   * confirmation: the runner calls it a batch of items at a time (those with `unsized > 0`), with the
+   * summary as it stands, and saves the items it returns and the new summary together.
+   */
+  measure?(ctx: JobContext, params: P, items: Array<{ seq: number; item: PlannedItem }>, summary: JsonRecord): Promise<Measured>;
   verify?(ctx: JobContext, params: P, items: AsyncIterable<{ seq: number; item: PlannedItem; state: JobItemState }>): Promise<Array<{ seq: number; message: string }>>;
 }

@@ -17,5 +17,5 @@ export function itemState(value: string): JobItemState {
 }
 
 export function toPlanned(row: JobItemRow): PlannedItem {
-  return { key: row.item_key, label: row.label, bytes: Number(row.bytes), spec: parseRecord(row.spec) };
+  return { key: row.item_key, label: row.label, bytes: Number(row.bytes), unsized: Number(row.unsized), spec: parseRecord(row.spec) };
 }

@@ -57,6 +57,25 @@ forEachDialect('job store', (target) => {
     });
   });
 
+  describe('measuring sizes after the plan', () => {
+    it('keeps the lease of a job awaiting confirmation while its sizes are measured, and lets it be taken over', async () => {
+      const id = await newJob();
+      await jobs.claim('a', 2_000, LEASE, []);
+      expect(await jobs.savePlan(id, 'a', { items: [{ key: 'k', label: 'l', bytes: 0, unsized: 2, spec: {} }], summary: { n: 1 }, confirmText: null }, 3_000, LEASE)).toBe(true);
+      expect(await jobs.get(id)).toMatchObject({ state: 'awaiting_confirmation', lease_owner: 'a' });
+      expect(await jobs.claim('b', 4_000, LEASE, [])).toBeUndefined();
+      expect((await jobs.claim('b', 13_001, LEASE, []))?.id).toBe(id);
+      expect(await jobs.saveMeasured(id, 'a', { items: [{ seq: 0, bytes: 9, unsized: 0, spec: {} }], summary: { n: 2 } }, 13_002)).toBe(false);
+      expect(await jobs.saveMeasured(id, 'b', { items: [{ seq: 0, bytes: 7, unsized: 0, spec: { s: 1 } }], summary: { n: 3 } }, 13_003)).toBe(true);
+      expect((await jobs.items(id, undefined, 0, 10)).rows[0]).toMatchObject({ unsized: 0, spec: '{"s":1}' });
+      expect((await jobs.get(id))?.summary).toBe('{"n":3}');
+      expect(Number((await jobs.tally(id, 0)).bytesTotal)).toBe(7);
+      await jobs.endMeasuring(id, 'b');
+      await jobs.release(id, 'b');
+      expect(await jobs.claim('c', 14_000, LEASE, [])).toBeUndefined();
+    });
+  });
+
   describe('plans, items and states', () => {
     it('keeps a plan of thousands of items in order and pages and tallies them', async () => {
       const id = await newJob();

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { JobItemState, JobPauseReason, JobState } from '@devpi-dashboard/dashboard-api';
 import type { Store } from '../store/index.js';
 import type { JobDatabase, JobItemTable, JobTable } from './job-tables.js';
@@ -24,6 +24,8 @@ export interface NewItem {
   key: string;
   label: string;
   bytes: number;
+  /** Files whose length is not known yet (measured after the preview); `bytes` counts the others. */
+  unsized?: number | undefined;
   spec: Record<string, unknown>;
 }
 
@@ -35,6 +37,8 @@ export interface ItemTally {
   pending: number;
   bytesDone: number;
   bytesTotal: number;
+  /** Files of all items whose length is not known yet. */
+  unsized: number;
   /** Items and bytes finished since `since`. */
   recentItems: number;
   recentBytes: number;
@@ -42,6 +46,10 @@ export interface ItemTally {
 
 /** States a lease may be taken in: the work the runner does (plan, run). */
 const LEASED_STATES: readonly JobState[] = ['planning', 'running'];
+
+/** A job the runner has work on: planning, running, or awaiting confirmation with sizes to measure. */
+const needsWork = (eb: ExpressionBuilder<JobDatabase, 'jobs'>) =>
+  eb.or([eb('state', 'in', LEASED_STATES), eb.and([eb('state', '=', 'awaiting_confirmation'), eb('measuring', '=', 1)])]);
 const ITEM_BATCH = 500;
 
 const num = (value: number | string | bigint | null | undefined): number => (value === null || value === undefined ? 0 : Number(value));
@@ -72,6 +80,7 @@ export class JobStore {
         token_expires: job.tokenExpires,
         lease_owner: null,
         lease_expires: null,
+        measuring: 0,
         created_at: job.now,
         updated_at: job.now,
         started_at: null,
@@ -100,7 +109,7 @@ export class JobStore {
     let candidates = this.db
       .selectFrom('jobs')
       .select('id')
-      .where('state', 'in', LEASED_STATES)
+      .where(needsWork)
       .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_expires', '<', now)]));
     if (exclude.length > 0) candidates = candidates.where('id', 'not in', exclude);
     const rows = await candidates.orderBy('created_at').limit(10).execute();
@@ -109,7 +118,7 @@ export class JobStore {
         .updateTable('jobs')
         .set({ lease_owner: owner, lease_expires: now + leaseMs, updated_at: now })
         .where('id', '=', id)
-        .where('state', 'in', LEASED_STATES)
+        .where(needsWork)
         .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_expires', '<', now)]))
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) return this.get(id);
@@ -162,8 +171,11 @@ export class JobStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Stores the plan: items, summary and the confirmation text, then awaits confirmation. */
-  async savePlan(id: string, owner: string, plan: { items: NewItem[]; summary: Record<string, unknown>; confirmText: string | null }, now: number): Promise<boolean> {
+  /**
+   * Stores the plan: items, summary and the confirmation text, then awaits confirmation. With
+   * `measureLeaseMs` the job is marked measuring and `owner` keeps the lease to measure its sizes.
+   */
+  async savePlan(id: string, owner: string, plan: { items: NewItem[]; summary: Record<string, unknown>; confirmText: string | null }, now: number, measureLeaseMs?: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('job_items').where('job_id', '=', id).execute();
       for (let start = 0; start < plan.items.length; start += ITEM_BATCH) {
@@ -174,6 +186,7 @@ export class JobStore {
           label: item.label,
           state: 'pending',
           bytes: item.bytes,
+          unsized: item.unsized ?? 0,
           spec: JSON.stringify(item.spec),
           message: null,
           finished_at: null,
@@ -182,7 +195,13 @@ export class JobStore {
       }
       const result = await trx
         .updateTable('jobs')
-        .set({ state: 'awaiting_confirmation', summary: JSON.stringify(plan.summary), confirm_text: plan.confirmText, updated_at: now, lease_owner: null, lease_expires: null })
+        .set({
+          state: 'awaiting_confirmation',
+          summary: JSON.stringify(plan.summary),
+          confirm_text: plan.confirmText,
+          updated_at: now,
+          ...(measureLeaseMs === undefined ? { measuring: 0, lease_owner: null, lease_expires: null } : { measuring: 1, lease_expires: now + measureLeaseMs }),
+        })
         .where('id', '=', id)
         .where('state', '=', 'planning')
         .where('lease_owner', '=', owner)
@@ -195,17 +214,37 @@ export class JobStore {
     });
   }
 
-  /** Pending items in order, from `afterSeq` on. */
-  async pendingItems(id: string, afterSeq: number, limit: number): Promise<JobItemRow[]> {
-    return this.db
-      .selectFrom('job_items')
-      .selectAll()
-      .where('job_id', '=', id)
-      .where('state', '=', 'pending')
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
+  /** Pending items in order, from `afterSeq` on; with `unsized`, only those whose sizes are still to be measured. */
+  async pendingItems(id: string, afterSeq: number, limit: number, only: { unsized?: boolean } = {}): Promise<JobItemRow[]> {
+    let query = this.db.selectFrom('job_items').selectAll().where('job_id', '=', id).where('state', '=', 'pending').where('seq', '>', afterSeq);
+    if (only.unsized) query = query.where('unsized', '>', 0);
+    return query.orderBy('seq').limit(limit).execute();
+  }
+
+  /**
+   * Saves one batch of measured sizes and the summary they change, together, while `owner` holds
+   * the lease (false, nothing saved, when it does not). Only pending items change.
+   */
+  async saveMeasured(id: string, owner: string, measured: { items: Array<{ seq: number; bytes: number; unsized: number; spec: Record<string, unknown> }>; summary: Record<string, unknown> }, now: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const held = await trx.updateTable('jobs').set({ summary: JSON.stringify(measured.summary), updated_at: now }).where('id', '=', id).where('lease_owner', '=', owner).executeTakeFirst();
+      if (Number(held.numUpdatedRows) !== 1) return false;
+      for (const item of measured.items) {
+        await trx
+          .updateTable('job_items')
+          .set({ bytes: item.bytes, unsized: item.unsized, spec: JSON.stringify(item.spec) })
+          .where('job_id', '=', id)
+          .where('seq', '=', item.seq)
+          .where('state', '=', 'pending')
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  /** Measuring is over (every size known, or it cannot go on): the job is no longer claimed for it. */
+  async endMeasuring(id: string, owner: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ measuring: 0 }).where('id', '=', id).where('lease_owner', '=', owner).execute();
   }
 
   /** Every item in order, a batch at a time (verification, CSV). */
@@ -230,7 +269,7 @@ export class JobStore {
   }
 
   /** Records an item's result, only while the job is still held by `owner`. */
-  async finishItem(id: string, seq: number, result: { state: Exclude<JobItemState, 'pending'>; message: string | null; bytes?: number; spec?: Record<string, unknown> }, now: number): Promise<void> {
+  async finishItem(id: string, seq: number, result: { state: Exclude<JobItemState, 'pending'>; message: string | null; bytes?: number; unsized?: number; spec?: Record<string, unknown> }, now: number): Promise<void> {
     await this.db
       .updateTable('job_items')
       .set({
@@ -238,6 +277,7 @@ export class JobStore {
         message: result.message,
         finished_at: now,
         ...(result.bytes === undefined ? {} : { bytes: result.bytes }),
+        ...(result.unsized === undefined ? {} : { unsized: result.unsized }),
         ...(result.spec === undefined ? {} : { spec: JSON.stringify(result.spec) }),
       })
       .where('job_id', '=', id)
@@ -248,7 +288,7 @@ export class JobStore {
   async tally(id: string, since: number): Promise<ItemTally> {
     const rows = await this.db
       .selectFrom('job_items')
-      .select((eb) => ['state', eb.fn.countAll().as('n'), eb.fn.sum('bytes').as('bytes')])
+      .select((eb) => ['state', eb.fn.countAll().as('n'), eb.fn.sum('bytes').as('bytes'), eb.fn.sum('unsized').as('unsized')])
       .where('job_id', '=', id)
       .groupBy('state')
       .execute();
@@ -258,12 +298,13 @@ export class JobStore {
       .where('job_id', '=', id)
       .where('finished_at', '>=', since)
       .executeTakeFirstOrThrow();
-    const tally: ItemTally = { total: 0, done: 0, skipped: 0, failed: 0, pending: 0, bytesDone: 0, bytesTotal: 0, recentItems: num(recent.n), recentBytes: num(recent.bytes) };
+    const tally: ItemTally = { total: 0, done: 0, skipped: 0, failed: 0, pending: 0, bytesDone: 0, bytesTotal: 0, unsized: 0, recentItems: num(recent.n), recentBytes: num(recent.bytes) };
     for (const row of rows) {
       const n = num(row.n);
       const bytes = num(row.bytes);
       tally.total += n;
       tally.bytesTotal += bytes;
+      tally.unsized += num(row.unsized);
       if (row.state === 'done' || row.state === 'skipped' || row.state === 'failed' || row.state === 'pending') tally[row.state] += n;
       if (row.state === 'done') tally.bytesDone += bytes;
     }

@@ -1,4 +1,4 @@
-/** Rows of migration 0005. Times are epoch milliseconds; JSON columns are text. */
+/** Rows of migrations 0005 and 0009. Times are epoch milliseconds; JSON columns are text. */
 // Type aliases, not interfaces: Kysely's withTables<T>() needs an index signature.
 export type JobTable = {
   id: string;
@@ -15,6 +15,8 @@ export type JobTable = {
   token_expires: number | null;
   lease_owner: string | null;
   lease_expires: number | null;
+  /** 1 while a job awaiting confirmation still has sizes to measure (0009). */
+  measuring: number;
   created_at: number;
   updated_at: number;
   started_at: number | null;
@@ -28,6 +30,8 @@ export type JobItemTable = {
   label: string;
   state: string;
   bytes: number;
+  /** Files of the item whose length is not known yet; `bytes` counts the known ones (0009). */
+  unsized: number;
   spec: string;
   message: string | null;
   finished_at: number | null;

@@ -157,7 +157,8 @@ export function jobsRouter(deps: JobRouteDeps): Router {
     res.write(`${['seq', 'item', 'state', 'bytes', 'message', 'detail'].map(csvCell).join(',')}\r\n`);
     for await (const item of jobs.eachItem(row.id)) {
       const shown = toItem(item);
-      res.write(`${[shown.seq, shown.label, shown.state, shown.bytes, shown.message, JSON.stringify(shown.detail)].map(csvCell).join(',')}\r\n`);
+      // An item with a file still unmeasured has no size yet: the cell stays empty rather than say too little.
+      res.write(`${[shown.seq, shown.label, shown.state, shown.unsized > 0 ? null : shown.bytes, shown.message, JSON.stringify(shown.detail)].map(csvCell).join(',')}\r\n`);
     }
     res.end();
   });

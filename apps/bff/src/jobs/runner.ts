@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { DevpiError, type DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { JobItemState } from '@devpi-dashboard/dashboard-api';
 import type { HistoryStore } from '../history/history-store.js';
+import type { FileSizeStore } from '../storage/file-sizes.js';
 import type { ClassifiedAction } from '../history/classify.js';
 import { RUNS_ALONE, type JobContext, type PlannedItem } from './job-kind.js';
 import { itemState, parseRecord, toPlanned } from './job-rows.js';
@@ -29,6 +30,8 @@ export interface JobRunnerDeps {
   itemDelayMs: number;
   logger: Logger;
   now: () => number;
+  /** File lengths by sha256 the kinds look up before asking devpi. */
+  sizes?: FileSizeStore | undefined;
 }
 
 export const TOKEN_EXPIRED_REASON = 'Your devpi sign-in for this job has ended. Sign in and resume the job.';
@@ -56,6 +59,9 @@ class Slots {
 }
 
 class TokenExpired extends Error {}
+
+/** Items measured per batch while a job awaits confirmation: one save, one look at the job's state. */
+const MEASURE_BATCH = 32;
 
 const runsAlone = (row: JobItemRow | undefined) => row !== undefined && parseRecord(row.spec)[RUNS_ALONE] === true;
 
@@ -131,11 +137,15 @@ export class JobRunner {
   private async run(job: JobRow, abort: AbortController): Promise<void> {
     const { jobs, logger } = this.deps;
     const log = logger.child({ job: job.id, kind: job.kind });
+    // Aborted when a job that was measuring its sizes leaves awaiting_confirmation (confirmed, cancelled).
+    const measuring = new AbortController();
     const beat = setInterval(() => {
       void (async () => {
         const held = await jobs.heartbeat(job.id, this.owner, this.deps.now(), this.deps.leaseMs);
         const current = held ? await jobs.get(job.id) : undefined;
-        if (!held || (current?.state !== 'planning' && current?.state !== 'running')) abort.abort();
+        const awaiting = current?.state === 'awaiting_confirmation' && Number(current.measuring) === 1;
+        if (!awaiting && current?.state !== 'planning') measuring.abort();
+        if (!held || (current?.state !== 'planning' && current?.state !== 'running' && !awaiting)) abort.abort();
       })().catch((error: unknown) => log.warn({ err: error }, 'jobs: heartbeat failed'));
     }, Math.max(200, Math.floor(this.deps.leaseMs / 3)));
     try {
@@ -144,15 +154,25 @@ export class JobRunner {
         await jobs.transition(job.id, ['planning', 'running'], 'failed', this.deps.now(), { reason: `This dashboard does not know jobs of kind "${job.kind}".` });
         return;
       }
-      const token = job.token_sealed === null ? undefined : this.deps.sealer.open(job.id, job.token_sealed);
-      if (token === undefined || (job.token_expires !== null && Number(job.token_expires) <= this.deps.now())) {
-        await this.pauseForToken(job);
-        return;
-      }
-      const ctx = this.context(job, token, abort.signal, log);
       const params = parseRecord(job.params);
-      if (job.state === 'planning') await this.plan(job, kind, ctx, params);
-      else await this.work(job, kind, ctx, params, token);
+      let row: JobRow | undefined = job;
+      if (row.state === 'planning') {
+        const ctx = this.contextFor(row, abort.signal, log);
+        if (ctx === undefined) return await this.pauseForToken(row);
+        if (!(await this.plan(row, kind, ctx, params))) return;
+        row = await jobs.get(job.id);
+      }
+      if (row?.state === 'awaiting_confirmation') {
+        const signal = AbortSignal.any([abort.signal, measuring.signal]);
+        await this.measure(row, kind, this.contextFor(row, signal, log), params, log);
+        // Confirmed while measuring: the run starts now, with the token the confirmation sealed.
+        row = await jobs.get(job.id);
+        if (abort.signal.aborted || row?.state !== 'running' || row.lease_owner !== this.owner) return;
+      }
+      if (row?.state !== 'running') return;
+      const token = this.tokenOf(row);
+      if (token === undefined) return await this.pauseForToken(row);
+      await this.work(row, kind, this.context(row, token, abort.signal, log), params, token);
     } catch (error) {
       if (error instanceof TokenExpired) {
         await this.pauseForToken(job);
@@ -165,6 +185,17 @@ export class JobRunner {
       clearInterval(beat);
       await jobs.release(job.id, this.owner).catch((error: unknown) => log.warn({ err: error }, 'jobs: could not release the lease'));
     }
+  }
+
+  /** The creator's devpi token while it is still valid. */
+  private tokenOf(row: JobRow): string | undefined {
+    const token = row.token_sealed === null ? undefined : this.deps.sealer.open(row.id, row.token_sealed);
+    return token === undefined || (row.token_expires !== null && Number(row.token_expires) <= this.deps.now()) ? undefined : token;
+  }
+
+  private contextFor(row: JobRow, signal: AbortSignal, logger: Logger): JobContext | undefined {
+    const token = this.tokenOf(row);
+    return token === undefined ? undefined : this.context(row, token, signal, logger);
   }
 
   private async pauseForToken(job: JobRow): Promise<void> {
@@ -181,6 +212,7 @@ export class JobRunner {
       signal,
       logger,
       now,
+      sizes: this.deps.sizes,
       change: async <T>(action: ClassifiedAction, run: () => Promise<T>): Promise<T> => {
         // Short enough for history ids (varchar 64 with the sequence); the job id has its own column.
         const requestId = `job-${randomUUID()}`;
@@ -210,10 +242,41 @@ export class JobRunner {
     return status !== undefined && status.authstatus[0] !== 'ok';
   }
 
-  private async plan(job: JobRow, kind: RegisteredKind, ctx: JobContext, params: Record<string, unknown>): Promise<void> {
+  /** Plans and saves the plan; true when this replica keeps the lease to measure the plan's sizes. */
+  private async plan(job: JobRow, kind: RegisteredKind, ctx: JobContext, params: Record<string, unknown>): Promise<boolean> {
     const plan = await kind.plan(ctx, params);
-    if (ctx.signal.aborted) return;
-    await this.deps.jobs.savePlan(job.id, this.owner, { items: plan.items, summary: plan.summary, confirmText: plan.confirmText ?? null }, this.deps.now());
+    if (ctx.signal.aborted) return false;
+    const measure = kind.measure !== undefined && plan.items.some((item) => (item.unsized ?? 0) > 0);
+    const saved = await this.deps.jobs.savePlan(job.id, this.owner, { items: plan.items, summary: plan.summary, confirmText: plan.confirmText ?? null }, this.deps.now(), measure ? this.deps.leaseMs : undefined);
+    return saved && measure;
+  }
+
+  /**
+   * While the job awaits confirmation, measures what the plan left unknown a batch at a time,
+   * saving each batch (items and summary) so the job page fills in live. Stops when the job leaves
+   * awaiting_confirmation; a replica that dies here leaves `measuring` set, so the next holder of
+   * the lease carries on. Measuring is a courtesy to the preview: when it cannot go on (no token,
+   * devpi refuses), the run measures what is left item by item.
+   */
+  private async measure(job: JobRow, kind: RegisteredKind, ctx: JobContext | undefined, params: Record<string, unknown>, log: Logger): Promise<void> {
+    const { jobs } = this.deps;
+    if (kind.measure === undefined || ctx === undefined) return await jobs.endMeasuring(job.id, this.owner);
+    try {
+      for (let after = -1; ; ) {
+        const current = await jobs.get(job.id);
+        if (ctx.signal.aborted || current?.state !== 'awaiting_confirmation' || current.lease_owner !== this.owner) return;
+        const batch = await jobs.pendingItems(job.id, after, MEASURE_BATCH, { unsized: true });
+        if (batch.length === 0) return await jobs.endMeasuring(job.id, this.owner);
+        after = Number(batch.at(-1)?.seq ?? after);
+        const measured = await kind.measure(ctx, params, batch.map((row) => ({ seq: Number(row.seq), item: toPlanned(row) })), parseRecord(current.summary));
+        if (ctx.signal.aborted) return;
+        if (!(await jobs.saveMeasured(job.id, this.owner, measured, this.deps.now()))) return;
+      }
+    } catch (error) {
+      if (ctx.signal.aborted) return;
+      log.warn({ err: error }, 'jobs: measuring sizes stopped; the run measures the rest');
+      await jobs.endMeasuring(job.id, this.owner);
+    }
   }
 
   private async work(job: JobRow, kind: RegisteredKind, ctx: JobContext, params: Record<string, unknown>, token: string): Promise<void> {
@@ -248,7 +311,7 @@ export class JobRunner {
           });
           if (result === undefined) return;
           if (result.state === 'failed' && runsAlone(item)) blocked = `${item.label} failed (${result.message ?? 'no message'}), so nothing after it was run.`;
-          await jobs.finishItem(job.id, Number(item.seq), { state: result.state, message: result.message ?? null, ...(result.bytes === undefined ? {} : { bytes: result.bytes }), ...(result.spec === undefined ? {} : { spec: result.spec }) }, this.deps.now());
+          await jobs.finishItem(job.id, Number(item.seq), { state: result.state, message: result.message ?? null, ...(result.bytes === undefined ? {} : { bytes: result.bytes }), ...(result.unsized === undefined ? {} : { unsized: result.unsized }), ...(result.spec === undefined ? {} : { spec: result.spec }) }, this.deps.now());
           await sleep(itemDelayMs, ctx.signal);
         }
       };

@@ -6,8 +6,8 @@ import { scanIndex, sumByRelease } from './scan-index.js';
 describe('sumByRelease', () => {
   it('counts a file without a length apart and keeps releases without files', () => {
     const files = [
-      { project: 'Acme', version: '1.0', user: 'a', index: 'b', path: '+f/1' },
-      { project: 'Acme', version: '1.0', user: 'a', index: 'b', path: '+f/2' },
+      { project: 'Acme', version: '1.0', user: 'a', index: 'b', path: '+f/1', sha256: null },
+      { project: 'Acme', version: '1.0', user: 'a', index: 'b', path: '+f/2', sha256: null },
     ];
     expect(sumByRelease('acme', ['1.0', '0.9'], files, [10, undefined])).toEqual([
       { project: 'Acme', version: '1.0', files: 2, bytes: 10, unknownFiles: 1 },

@@ -1,6 +1,7 @@
 import { isMirrorIndex, parseFileHref, type DevpiClient, type ProjectConfig } from '@devpi-dashboard/devpi-client';
 import { mapLimit } from '../domain/map-limit.js';
 import { splitName } from '../domain/index-name.js';
+import { sizesOf, type FileSizeStore } from './file-sizes.js';
 
 export interface ReleaseSize {
   project: string;
@@ -26,6 +27,8 @@ export interface FileRef {
   user: string;
   index: string;
   path: string;
+  /** devpi's sha256 of the file, when the link gives one. */
+  sha256: string | null;
 }
 
 /**
@@ -39,7 +42,8 @@ export function storedFiles(name: string, project: string, config: ProjectConfig
     for (const link of data['+links'] ?? []) {
       const location = parseFileHref(link.href);
       if (location === undefined || `${location.user}/${location.index}` !== name) continue;
-      files.push({ project: data.name ?? project, version, ...location });
+      const sha256 = link.hashes?.['sha256'] ?? (link.hash_spec?.startsWith('sha256=') ? link.hash_spec.slice(7) : null);
+      files.push({ project: data.name ?? project, version, ...location, sha256 });
     }
   }
   return { releases: Object.keys(config), files };
@@ -63,13 +67,15 @@ export function sumByRelease(project: string, releases: string[], files: FileRef
 export interface ScanOptions {
   /** Requests to devpi at once, so pip keeps its answers while a scan runs. */
   concurrency: number;
-  /** Told the bytes of each file as it is measured (for a job's progress). */
+  /** Told the bytes of each file once its project is measured (for a job's progress). */
   onFile?: (bytes: number) => void;
+  /** Lengths already learned by sha256: only the other files are asked of devpi (and then learned). */
+  sizes?: FileSizeStore | undefined;
 }
 
 /**
  * Reads one index's own projects, versions and files and asks devpi for each file's length with a
- * HEAD (devpi has no size API; nothing is downloaded). Mirrors are not scanned: their files are
+ * HEAD (devpi has no size API; nothing is downloaded), unless `sizes` knows it by sha256. Mirrors are not scanned: their files are
  * upstream's, and a HEAD on one devpi has not cached would fetch it.
  */
 export async function scanIndex(client: DevpiClient, name: string, options: ScanOptions): Promise<ScanResult> {
@@ -82,11 +88,8 @@ export async function scanIndex(client: DevpiClient, name: string, options: Scan
     const found = await client.getProject(user, index, project, { ignoreBases: true });
     if (found === undefined) return [];
     const { releases, files } = storedFiles(name, project, found);
-    const sizes = await mapLimit(files, options.concurrency, async (file) => {
-      const size = await client.fileSize(file.user, file.index, file.path);
-      if (size !== undefined) options.onFile?.(size);
-      return size;
-    });
+    const sizes = await sizesOf(files, { sha256: (file) => file.sha256, head: (file) => client.fileSize(file.user, file.index, file.path), width: options.concurrency, cache: options.sizes });
+    for (const size of sizes) if (size !== undefined) options.onFile?.(size);
     return sumByRelease(project, releases, files, sizes);
   });
   return { kind: 'scanned', scan: { index: name, type: config.type, releases: perProject.flat() } };

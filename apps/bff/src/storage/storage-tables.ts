@@ -23,4 +23,11 @@ export type StorageReleaseTable = {
   unknown_files: number;
 };
 
-export type StorageTables = { storage_index: StorageIndexTable; storage_release: StorageReleaseTable };
+/** Rows of migration 0008: a file's length by its sha256. */
+export type FileSizeTable = {
+  sha256: string;
+  bytes: number | string;
+  seen_at: number | string;
+};
+
+export type StorageTables = { storage_index: StorageIndexTable; storage_release: StorageReleaseTable; file_size: FileSizeTable };

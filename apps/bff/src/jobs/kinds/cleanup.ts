@@ -2,10 +2,27 @@ import { z } from 'zod';
 import type { VersionData } from '@devpi-dashboard/devpi-client';
 import { sortNewestFirst, versionFacts } from '../../packages/pep440-order.js';
 import type { JobContext, JobKind, PlannedItem } from '../job-kind.js';
-import { fileSizes, indexNameSchema, ownFiles, splitIndex } from './releases.js';
+import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex, type StoredFile } from './releases.js';
 import { mapLimit } from '../../domain/map-limit.js';
 
 const pattern = z.string().trim().min(1).max(200);
+/** A preview reads this many projects from devpi at once, and asks this many file lengths at once. */
+const PROJECTS_IN_FLIGHT = 8;
+const HEADS_IN_FLIGHT = 16;
+
+/** A planned file as the item's spec keeps it: `size` is null until measured, `path` is what a HEAD needs. */
+const cleanupFiles = z
+  .array(z.object({ filename: z.string(), sha256: z.string().nullable(), path: z.string().optional(), size: z.number().nullable().optional() }))
+  .catch([]);
+type CleanupFile = z.infer<typeof cleanupFiles>[number];
+
+const sized = (files: readonly CleanupFile[]) => ({
+  bytes: files.reduce((sum, file) => sum + (file.size ?? 0), 0),
+  unsized: files.filter((file) => file.size === null || file.size === undefined).length,
+});
+
+/** A planned file as a StoredFile of `index`, for fileSizes (a HEAD needs its path). */
+const stored = (file: CleanupFile & { path: string }, index: string): StoredFile => ({ filename: file.filename, path: file.path, index, rel: 'releasefile', sha256: file.sha256, uploadedAt: null });
 
 const params = z
   .object({
@@ -69,8 +86,6 @@ function projectFilter(rules: CleanupParams): (project: string) => boolean {
   return (project) => (include.length === 0 || include.some((m) => m(project))) && !exclude.some((m) => m(project));
 }
 
-const fileSpec = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]);
-
 /** Cleanup: remove the releases the rules select from one or several stage indexes, after a preview. */
 export const cleanupKind: JobKind<CleanupParams> = {
   name: 'cleanup',
@@ -91,34 +106,31 @@ export const cleanupKind: JobKind<CleanupParams> = {
       if (!config.volatile) nonVolatile.push(name);
       const projects = (config.projects ?? []).filter(wanted).sort((a, b) => a.localeCompare(b));
       projectsScanned += projects.length;
-      const perProject = await mapLimit(projects, 8, async (project) => {
+      const perProject = await mapLimit(projects, PROJECTS_IN_FLIGHT, async (project) => {
         const versions: Record<string, VersionData> = (await ctx.devpi.getProject(user, index, project, { ignoreBases: true })) ?? {};
-        const releases = Object.entries(versions).map(([version, data]) => ({ version, data, files: ownFiles(data, name) }));
+        const releases = Object.entries(versions).map(([version, data]) => ({ version, files: ownFiles(data, name) }));
         releasesScanned += releases.length;
-        const facts = releases.map((r) => ({ version: r.version, uploadedAt: r.files.map((f) => f.uploadedAt).filter((t): t is string => t !== null).sort().at(-1) ?? null }));
-        const going = new Set(selectReleases(facts, p, ctx.now()));
-        const chosen = releases.filter((r) => going.has(r.version));
-        return Promise.all(
-          chosen.map(async (release) => {
-            const sizes = await fileSizes(ctx.devpi, release.files, 4);
-            return {
-              key: `${name}/${project}==${release.version}`,
-              label: `${name} ${project} ${release.version}${release.files.length === 0 ? ' (no files)' : ''}`,
-              bytes: sizes.reduce((sum, size) => sum + size, 0),
-              spec: {
-                index: name,
-                project,
-                version: release.version,
-                uploadedAt: facts.find((f) => f.version === release.version)?.uploadedAt ?? null,
-                files: release.files.map((file, i) => ({ filename: file.filename, sha256: file.sha256, size: sizes[i] ?? 0 })),
-              },
-            };
-          }),
-        );
+        const uploadedAt = new Map(releases.map((r) => [r.version, r.files.map((f) => f.uploadedAt).filter((t): t is string => t !== null).sort().at(-1) ?? null]));
+        const going = new Set(selectReleases(releases.map((r) => ({ version: r.version, uploadedAt: uploadedAt.get(r.version) ?? null })), p, ctx.now()));
+        return releases.filter((r) => going.has(r.version)).map((r) => ({ project, ...r, uploadedAt: uploadedAt.get(r.version) ?? null }));
       });
-      items.push(...perProject.flat());
+      const chosen = perProject.flat();
+      // No HEAD here: the lengths the store knows, in one lookup for the whole index; the others
+      // are measured after the plan is saved (measure) or just before the release goes (runItem).
+      const known = ctx.sizes === undefined ? new Map<string, number>() : await ctx.sizes.known(chosen.flatMap((release) => release.files.flatMap((file) => file.sha256 ?? [])));
+      for (const release of chosen) {
+        const files = release.files.map((file) => ({ filename: file.filename, sha256: file.sha256, path: file.path, size: (file.sha256 === null ? undefined : known.get(file.sha256)) ?? null }));
+        const { bytes, unsized } = sized(files);
+        items.push({
+          key: `${name}/${release.project}==${release.version}`,
+          label: `${name} ${release.project} ${release.version}${release.files.length === 0 ? ' (no files)' : ''}`,
+          bytes,
+          unsized,
+          spec: { index: name, project: release.project, version: release.version, uploadedAt: release.uploadedAt, files },
+        });
+      }
     }
-    const files = items.reduce((n, item) => n + fileSpec.parse(item.spec['files']).length, 0);
+    const files = items.reduce((n, item) => n + plannedFiles.parse(item.spec['files']).length, 0);
     return {
       items,
       summary: {
@@ -127,11 +139,31 @@ export const cleanupKind: JobKind<CleanupParams> = {
         releasesScanned,
         releasesToRemove: items.length,
         filesToRemove: files,
+        // The lengths known so far; measuring adds the others (filesUnsized counts them down).
         bytesFreed: items.reduce((sum, item) => sum + item.bytes, 0),
+        filesUnsized: items.reduce((n, item) => n + (item.unsized ?? 0), 0),
         ...(nonVolatile.length > 0 ? { nonVolatile: nonVolatile.join(', ') } : {}),
       },
       // Non-volatile indexes are emptied only with devpi's ?force, after typing their names.
       confirmText: nonVolatile.length > 0 ? nonVolatile.join(' ') : null,
+    };
+  },
+  async measure(ctx, _p, batch, summary) {
+    const wanted = batch.flatMap(({ seq, item }) => {
+      const index = String(item.spec['index']);
+      return cleanupFiles.parse(item.spec['files']).flatMap((file, i) => (file.size === null && file.path !== undefined ? [{ seq, i, file: stored({ ...file, path: file.path }, index) }] : []));
+    });
+    const lengths = await fileSizes(ctx, wanted.map((w) => w.file), HEADS_IN_FLIGHT);
+    const learned = new Map(wanted.map((w, n) => [`${w.seq}/${w.i}`, lengths[n] ?? 0]));
+    const items = batch.map(({ seq, item }) => {
+      const files = cleanupFiles.parse(item.spec['files']).map((file, i) => ({ ...file, size: file.size ?? learned.get(`${seq}/${i}`) ?? null }));
+      return { seq, ...sized(files), spec: { ...item.spec, files } };
+    });
+    const before = batch.reduce((sum, { item }) => sum + item.bytes, 0);
+    const after = items.reduce((sum, item) => sum + item.bytes, 0);
+    return {
+      items,
+      summary: { ...summary, bytesFreed: Number(summary['bytesFreed'] ?? 0) + after - before, filesUnsized: Math.max(0, Number(summary['filesUnsized'] ?? 0) - learned.size) },
     };
   },
   async runItem(ctx, item) {
@@ -139,7 +171,7 @@ export const cleanupKind: JobKind<CleanupParams> = {
     const project = String(item.spec['project']);
     const version = String(item.spec['version']);
     const [user, index] = splitIndex(name);
-    const planned = fileSpec.parse(item.spec['files']);
+    const planned = plannedFiles.parse(item.spec['files']);
     const current = (await ctx.devpi.getProject(user, index, project, { ignoreBases: true }))?.[version];
     if (current === undefined) return { state: 'skipped', message: 'already gone from devpi' };
     const now = ownFiles(current, name);
@@ -147,10 +179,15 @@ export const cleanupKind: JobKind<CleanupParams> = {
     if (!same) return { state: 'skipped', message: 'files changed since the preview; left as it is' };
     const config = await ctx.devpi.getIndex(user, index, { noProjects: true });
     const force = config !== undefined && !config.volatile;
+    // Files still unsized (confirmed before measuring finished) are measured now, so the bytes freed are exact.
+    const files = cleanupFiles.parse(item.spec['files']);
+    const unsized = now.filter((file) => files.some((p) => p.filename === file.filename && (p.size === null || p.size === undefined)));
+    const lengths = new Map((await fileSizes(ctx, unsized, HEADS_IN_FLIGHT)).map((size, i) => [unsized[i]?.filename, size]));
+    const measured = files.map((file) => ({ ...file, size: file.size ?? lengths.get(file.filename) ?? 0 }));
     await ctx.change({ action: 'release.remove', target: { index: name, project, version }, changes: planned.map((file) => ({ key: 'file', op: 'drop' as const, before: file.filename })) }, () =>
       ctx.devpi.deleteVersion(user, index, project, version, { force }),
     );
-    return { state: 'done', message: null };
+    return unsized.length === 0 ? { state: 'done', message: null } : { state: 'done', message: null, ...sized(measured), spec: { ...item.spec, files: measured } };
   },
   async verify(ctx, _p, items) {
     const failures: Array<{ seq: number; message: string }> = [];

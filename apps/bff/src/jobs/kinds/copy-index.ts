@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { RUNS_ALONE, type JobContext, type JobKind, type PlannedItem } from '../job-kind.js';
 import { globMatcher } from './cleanup.js';
-import { pushRelease, releaseItem, releaseOnTarget } from './promote.js';
-import { indexNameSchema, ownFiles, splitIndex } from './releases.js';
+import { missingOnTarget, pushRelease, releaseItem } from './promote.js';
+import { indexNameSchema, ownFiles, plannedFiles, splitIndex } from './releases.js';
 import { mapLimit } from '../../domain/map-limit.js';
 
 const params = z
@@ -32,7 +32,6 @@ const stageConfig = z
   .loose();
 
 const CREATE_KEY = '+create-index';
-const fileList = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]);
 
 function withoutProjects(config: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'projects'));
@@ -83,7 +82,7 @@ export const copyIndexKind: JobKind<CopyIndexParams> = {
         configKeys: Object.keys(config).sort().join(', '),
         projects: new Set(releases.map((item) => String(item.spec['project']))).size,
         releases: releases.length,
-        files: releases.reduce((n, item) => n + fileList.parse(item.spec['files']).length, 0),
+        files: releases.reduce((n, item) => n + plannedFiles.parse(item.spec['files']).length, 0),
         bytes: releases.reduce((n, item) => n + item.bytes, 0),
         ...(withoutFiles > 0 ? { releasesWithoutFilesNotCopied: withoutFiles } : {}),
       },
@@ -100,14 +99,7 @@ export const copyIndexKind: JobKind<CopyIndexParams> = {
     return { state: 'done', message: null };
   },
   async verify(ctx, p, items) {
-    const failures: Array<{ seq: number; message: string }> = [];
-    for await (const { seq, item, state } of items) {
-      if (state === 'failed' || item.key === CREATE_KEY) continue;
-      const files = fileList.parse(item.spec['files']);
-      if (!(await releaseOnTarget(ctx, p.target, String(item.spec['project']), String(item.spec['version']), files))) {
-        failures.push({ seq, message: `${p.target} does not hold every file of this release with the same sha256` });
-      }
-    }
-    return failures;
+    const missing = await missingOnTarget(ctx, p.target, items, (item, state) => state === 'failed' || item.key === CREATE_KEY);
+    return missing.map((seq) => ({ seq, message: `${p.target} does not hold every file of this release with the same sha256` }));
   },
 };

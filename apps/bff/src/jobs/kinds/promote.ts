@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { normalizeProjectName, type ProjectConfig } from '@devpi-dashboard/devpi-client';
+import type { JobItemState } from '@devpi-dashboard/dashboard-api';
+import { mapLimit } from '../../domain/map-limit.js';
 import type { JobContext, JobKind, PlannedItem } from '../job-kind.js';
-import { fileSizes, indexNameSchema, ownFiles, splitIndex, type StoredFile } from './releases.js';
+import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex, type StoredFile } from './releases.js';
 
 const params = z
   .object({
@@ -14,22 +17,65 @@ const params = z
   .refine((p) => p.source !== p.target, { message: 'Source and target must be different indexes.', path: ['target'] });
 export type PromoteParams = z.infer<typeof params>;
 
-/** Does the target already hold every file of the release (same names, same sha256)? */
-export async function releaseOnTarget(ctx: JobContext, target: string, project: string, version: string, files: readonly { filename: string; sha256: string | null }[]): Promise<boolean> {
-  const [user, index] = splitIndex(target);
-  const there = ownFiles(await ctx.devpi.getVersion(user, index, project, version), target);
+/** Projects whose versions a verification reads from devpi at once. */
+const VERIFY_PROJECTS_IN_FLIGHT = 2;
+
+type FileCheck = readonly { filename: string; sha256: string | null }[];
+
+/** Does `there` (the target's own files of the release) hold every file (same names, same sha256)? */
+function holdsAll(there: readonly StoredFile[], files: FileCheck): boolean {
   return files.every((file) => there.some((have) => have.filename === file.filename && (file.sha256 === null || have.sha256 === file.sha256)));
 }
 
 /**
+ * What the target held when this run of the job first looked, read once per run: the index's
+ * project names, then each project's versions the first time an item of it runs. An item pushed
+ * in this run is never run again in it, so the state before the run is all a check needs to see
+ * what an earlier run (killed between devpi's answer and the store's write) already pushed. A
+ * resumed job is a new run with a new context, so it reads devpi afresh.
+ */
+class TargetState {
+  private projects: Promise<Set<string>> | undefined;
+  private readonly versions = new Map<string, Promise<ProjectConfig>>();
+
+  constructor(private readonly ctx: JobContext, private readonly target: string) {}
+
+  async releaseFiles(project: string, version: string): Promise<StoredFile[]> {
+    const [user, index] = splitIndex(this.target);
+    this.projects ??= this.ctx.devpi.getIndex(user, index).then((config) => new Set((config?.projects ?? []).map(normalizeProjectName)));
+    const key = normalizeProjectName(project);
+    if (!(await this.projects).has(key)) return [];
+    let versions = this.versions.get(key);
+    if (versions === undefined) {
+      versions = this.ctx.devpi.getProject(user, index, project, { ignoreBases: true }).then((found) => found ?? {});
+      // A failed read is not remembered: the item fails and the next one asks again.
+      versions.catch(() => this.versions.delete(key));
+      this.versions.set(key, versions);
+    }
+    return ownFiles((await versions)[version], this.target);
+  }
+}
+
+const targetStates = new WeakMap<JobContext, Map<string, TargetState>>();
+
+function targetState(ctx: JobContext, target: string): TargetState {
+  let byTarget = targetStates.get(ctx);
+  if (byTarget === undefined) targetStates.set(ctx, (byTarget = new Map()));
+  let state = byTarget.get(target);
+  if (state === undefined) byTarget.set(target, (state = new TargetState(ctx, target)));
+  return state;
+}
+
+/**
  * Pushes one release from `source` to `target` with devpi's push (files and docs), unless the
- * target already holds all its files: the check that makes a re-run item a no-op.
+ * target already held all its files when this run began: the check that makes a re-run item a
+ * no-op (see {@link TargetState}).
  */
 export async function pushRelease(ctx: JobContext, source: string, target: string, item: PlannedItem): Promise<{ state: 'done' | 'skipped'; message: string | null }> {
   const project = String(item.spec['project']);
   const version = String(item.spec['version']);
-  const files = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]).parse(item.spec['files']);
-  if (files.length > 0 && (await releaseOnTarget(ctx, target, project, version, files))) {
+  const files = plannedFiles.parse(item.spec['files']);
+  if (files.length > 0 && holdsAll(await targetState(ctx, target).releaseFiles(project, version), files)) {
     return { state: 'skipped', message: `already on ${target}` };
   }
   const [user, index] = splitIndex(source);
@@ -39,9 +85,36 @@ export async function pushRelease(ctx: JobContext, source: string, target: strin
   return { state: 'done', message: null };
 }
 
+/**
+ * Checks finished pushes on the target: each project's versions read once (not one request per
+ * release), a few projects at a time; the releases whose files are not all there with the same sha256.
+ */
+export async function missingOnTarget(
+  ctx: JobContext,
+  target: string,
+  items: AsyncIterable<{ seq: number; item: PlannedItem; state: JobItemState }>,
+  skip: (item: PlannedItem, state: JobItemState) => boolean,
+): Promise<number[]> {
+  const byProject = new Map<string, Array<{ seq: number; version: string; files: FileCheck }>>();
+  for await (const { seq, item, state } of items) {
+    if (skip(item, state)) continue;
+    const project = String(item.spec['project']);
+    const entry = { seq, version: String(item.spec['version']), files: plannedFiles.parse(item.spec['files']) };
+    const releases = byProject.get(project);
+    if (releases === undefined) byProject.set(project, [entry]);
+    else releases.push(entry);
+  }
+  const [user, index] = splitIndex(target);
+  const missing = await mapLimit([...byProject], VERIFY_PROJECTS_IN_FLIGHT, async ([project, releases]) => {
+    const versions = (await ctx.devpi.getProject(user, index, project, { ignoreBases: true })) ?? {};
+    return releases.filter((release) => !holdsAll(ownFiles(versions[release.version], target), release.files)).map((release) => release.seq);
+  });
+  return missing.flat().sort((a, b) => a - b);
+}
+
 /** A planned push of one release: its own files on the source, with sizes. */
 export async function releaseItem(ctx: JobContext, source: string, project: string, version: string, files: StoredFile[]): Promise<PlannedItem> {
-  const sizes = await fileSizes(ctx.devpi, files);
+  const sizes = await fileSizes(ctx, files);
   return {
     key: `${project}==${version}`,
     label: `${project} ${version}`,
@@ -72,14 +145,7 @@ export const promoteKind: JobKind<PromoteParams> = {
   },
   runItem: (ctx, item, p) => pushRelease(ctx, p.source, p.target, item),
   async verify(ctx, p, items) {
-    const failures: Array<{ seq: number; message: string }> = [];
-    for await (const { seq, item, state } of items) {
-      if (state === 'failed') continue;
-      const files = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]).parse(item.spec['files']);
-      if (!(await releaseOnTarget(ctx, p.target, String(item.spec['project']), String(item.spec['version']), files))) {
-        failures.push({ seq, message: `${p.target} does not hold every file of this release with the same sha256` });
-      }
-    }
-    return failures;
+    const missing = await missingOnTarget(ctx, p.target, items, (_item, state) => state === 'failed');
+    return missing.map((seq) => ({ seq, message: `${p.target} does not hold every file of this release with the same sha256` }));
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { mapLimit } from '../../domain/map-limit.js';
-import { isValidName, parseFileHref, type DevpiClient, type VersionData } from '@devpi-dashboard/devpi-client';
+import { isValidName, parseFileHref, type VersionData } from '@devpi-dashboard/devpi-client';
+import { sizesOf } from '../../storage/file-sizes.js';
+import type { JobContext } from '../job-kind.js';
 
 /** `user/index` as the kinds' forms send it. */
 export const indexNameSchema = z
@@ -15,6 +16,9 @@ export function splitIndex(name: string): [user: string, index: string] {
   const [user = '', index = ''] = name.split('/');
   return [user, index];
 }
+
+/** A release's files as a planned item's spec keeps them (cleanup, push kinds); malformed reads as none. */
+export const plannedFiles = z.array(z.object({ filename: z.string(), sha256: z.string().nullable() })).catch([]);
 
 /** One stored file of a release, as the kinds plan and check them. */
 export interface StoredFile {
@@ -50,12 +54,21 @@ export function storedFiles(data: VersionData): StoredFile[] {
   return files;
 }
 
-/** File sizes from HEAD requests (devpi has no size API); 0 where devpi does not say. */
-export async function fileSizes(devpi: DevpiClient, files: readonly StoredFile[], width = 8): Promise<number[]> {
-  return mapLimit(files, width, async (file) => {
-    const [user, index] = splitIndex(file.index);
-    return (await devpi.fileSize(user, index, file.path)) ?? 0;
+/**
+ * File sizes: those the store learned before by sha256, the others from HEAD requests (devpi has
+ * no size API), at most `width` at once; 0 where devpi does not say.
+ */
+export async function fileSizes(ctx: Pick<JobContext, 'devpi' | 'sizes'>, files: readonly StoredFile[], width = 8): Promise<number[]> {
+  const sizes = await sizesOf(files, {
+    sha256: (file) => file.sha256,
+    head: (file) => {
+      const [user, index] = splitIndex(file.index);
+      return ctx.devpi.fileSize(user, index, file.path);
+    },
+    width,
+    cache: ctx.sizes,
   });
+  return sizes.map((size) => size ?? 0);
 }
 
 /** The version's own files on `index` (not those inherited from a base). */

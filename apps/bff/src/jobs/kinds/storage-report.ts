@@ -42,7 +42,7 @@ export function storageReportKind(storage: StorageStore): JobKind<StorageReportP
     },
     async runItem(ctx, item) {
       const index = typeof item.spec['index'] === 'string' ? item.spec['index'] : item.key;
-      const result = await scanIndex(ctx.devpi, index, { concurrency: HEADS_IN_FLIGHT });
+      const result = await scanIndex(ctx.devpi, index, { concurrency: HEADS_IN_FLIGHT, sizes: ctx.sizes });
       if (result.kind === 'gone') {
         await storage.forgetIndex(index);
         return { state: 'done', message: `${index} is no longer on devpi; it left the report.` };

@@ -5,6 +5,8 @@ import { migration as m0003 } from './0003-history-entries.js';
 import { migration as m0005 } from './0005-jobs.js';
 import { migration as m0006 } from './0006-storage-report.js';
 import { migration as m0007 } from './0007-vulnerabilities.js';
+import { migration as m0008 } from './0008-storage-file-sizes.js';
+import { migration as m0009 } from './0009-jobs-measuring.js';
 
 /**
  * Every migration, in order. Names sort lexicographically (Kysely applies them in that order),
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0005-jobs': m0005,
   '0006-storage-report': m0006,
   '0007-vulnerabilities': m0007,
+  '0008-storage-file-sizes': m0008,
+  '0009-jobs-measuring': m0009,
 };

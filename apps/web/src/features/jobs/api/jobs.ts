@@ -23,7 +23,8 @@ export const jobKeys = {
 const MOVING: readonly JobState[] = ['planning', 'running'];
 export const POLL_MS = 1_500;
 
-export const isMoving = (job: Job | undefined) => job !== undefined && MOVING.includes(job.state);
+/** A job moves while it plans or runs, and while its preview's file sizes are being measured. */
+export const isMoving = (job: Job | undefined) => job !== undefined && (MOVING.includes(job.state) || (job.state === 'awaiting_confirmation' && job.measuring));
 
 export const jobListQueryOptions = () =>
   queryOptions({

@@ -9,7 +9,7 @@ import { Card } from '../../../components/ui/page-header';
 import { Loading } from '../../../components/ui/loading';
 import { describeError } from '../../../lib/errors';
 import { isMoving, jobItemsQueryOptions, useJobAction } from '../api/jobs';
-import { formatBytes, formatDuration, itemStateTone, jobStateLabel, jobStateTone } from './format';
+import { bytesSoFar, formatBytes, formatDuration, itemSize, itemStateTone, jobStateLabel, jobStateTone, measuringLine } from './format';
 import './jobs.css';
 
 const PAGE = 100;
@@ -45,7 +45,7 @@ export function JobCounters({ job }: { job: Job }) {
         <Stat label="Skipped" value={String(c.skipped)} />
         <Stat label="Failed" value={String(c.failed)} />
         <Stat label="Left" value={String(c.left)} />
-        <Stat label="Bytes" value={`${formatBytes(c.bytesDone)} of ${formatBytes(c.bytesTotal)}`} />
+        <Stat label="Bytes" value={`${formatBytes(c.bytesDone)} of ${bytesSoFar(job, c.bytesTotal)}`} />
         <Stat label="Rate" value={c.itemsPerSecond === null ? '—' : `${c.itemsPerSecond.toFixed(1)} items/s${c.bytesPerSecond ? `, ${formatBytes(c.bytesPerSecond)}/s` : ''}`} />
         <Stat label="Time left" value={c.secondsLeft === null ? '—' : formatDuration(c.secondsLeft)} />
       </div>
@@ -64,15 +64,19 @@ function shown(value: unknown): string {
 export function JobSummary({ job }: { job: Job }) {
   const entries = Object.entries(job.summary);
   if (entries.length === 0) return null;
+  const line = measuringLine(job);
   return (
-    <dl className="job-summary">
-      {entries.map(([key, value]) => (
-        <div key={key} style={{ display: 'contents' }}>
-          <dt>{key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}</dt>
-          <dd>{key.toLowerCase().includes('bytes') && typeof value === 'number' ? formatBytes(value) : shown(value)}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      {line !== null && <p className="job-measuring" role="status">{line}</p>}
+      <dl className="job-summary">
+        {entries.map(([key, value]) => (
+          <div key={key} style={{ display: 'contents' }}>
+            <dt>{key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}</dt>
+            <dd>{key.toLowerCase().includes('bytes') && typeof value === 'number' ? bytesSoFar(job, value) : shown(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 
@@ -139,7 +143,7 @@ export function JobItems({ job }: { job: Job }) {
                   <tr key={item.seq}>
                     <td className="job-item-label">{item.label}</td>
                     <td><Badge tone={itemStateTone(item.state)}>{item.state}</Badge></td>
-                    <td className="job-item-bytes">{formatBytes(item.bytes)}</td>
+                    <td className={item.unsized > 0 ? 'job-item-bytes muted' : 'job-item-bytes'}>{itemSize(item, job.measuring)}</td>
                     <td className="job-item-message">{item.message ?? ''}</td>
                   </tr>
                 ))}
