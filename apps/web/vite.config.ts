@@ -1,7 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { codeSplitting } from './vite/chunk-groups';
 import { precompress } from './vite/precompress';
+
+/** Test files that vi.mock a module: they run isolated (below). */
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+const mockingFiles = readdirSync(src, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.test\.tsx?$/.test(file) && readFileSync(join(src, file), 'utf8').includes('vi.mock('))
+  .map((file) => `src/${file.split(sep).join('/')}`);
 
 export default defineConfig({
   base: '/+dashboard/',
@@ -21,7 +30,13 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./vitest.setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
     reporters: ['default', ['json', { outputFile: '../../reports/vitest-web.json' }]],
+    projects: [
+      // One module registry and one jsdom per worker, not per file: setting them up again for every
+      // file was more than half of this suite's time. Files must not leave module state behind.
+      { extends: true, test: { name: 'shared', include: ['src/**/*.test.{ts,tsx}'], exclude: mockingFiles, isolate: false } },
+      // vi.mock replaces a module for one file, so those files get a registry of their own.
+      { extends: true, test: { name: 'isolated', include: mockingFiles } },
+    ],
   },
 });

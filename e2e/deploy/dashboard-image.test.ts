@@ -3,7 +3,7 @@
 // serving the SPA. A BFF that imports a devDependency at run time fails here, not in production.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,6 +31,30 @@ function copyArgs(args: string): { from?: string; src: string; dest: string } {
   return { from, src: words.join(' '), dest };
 }
 
+const manifest = z.object({ version: z.string() });
+/** npm's record of the tree it installed: `hasInstallScript` marks every package it would run an install step for. */
+const installedTree = z.object({ packages: z.record(z.string(), z.object({ version: z.string().optional(), hasInstallScript: z.boolean().optional() })) });
+
+/** The installed packages npm would run an install step for (an install script, or a binding.gyp). */
+function packagesWithInstallSteps(app: string): { name: string; version: string; dir: string }[] {
+  const tree = installedTree.parse(JSON.parse(readFileSync(join(app, 'node_modules', '.package-lock.json'), 'utf8')));
+  return Object.entries(tree.packages)
+    .filter(([, pkg]) => pkg.hasInstallScript === true)
+    .map(([path, pkg]) => ({ name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), version: pkg.version ?? '', dir: join(app, path) }));
+}
+
+/** Copies the compiled addon of the same package and version from this checkout; false when there is none. */
+function reuseBuild(built: string, pkg: { name: string; version: string; dir: string }): boolean {
+  const release = join(built, 'build', 'Release');
+  if (!existsSync(join(built, 'package.json')) || !existsSync(release)) return false;
+  if (manifest.parse(JSON.parse(readFileSync(join(built, 'package.json'), 'utf8'))).version !== pkg.version) return false;
+  const addons = readdirSync(release).filter((file) => file.endsWith('.node'));
+  if (addons.length === 0) return false;
+  mkdirSync(join(pkg.dir, 'build', 'Release'), { recursive: true });
+  for (const addon of addons) copyFileSync(join(release, addon), join(pkg.dir, 'build', 'Release', addon));
+  return true;
+}
+
 describe('dashboard image (Dockerfile runtime stage)', () => {
   it('installs production dependencies only and starts with its CMD', async () => {
     // deps stage: COPY the manifests, RUN npm ci --omit=dev.
@@ -46,9 +70,18 @@ describe('dashboard image (Dockerfile runtime stage)', () => {
     }
     const npmCi = stage('deps').find((x) => x.keyword === 'RUN' && x.args.includes('npm ci'))?.args.split('&&')[0]?.trim() ?? '';
     expect(npmCi).toMatch(/^npm ci --omit=dev /);
-    // better-sqlite3 compiles from source when no prebuilt binary can be fetched: that takes minutes.
-    const install = spawnSync('sh', ['-c', `${npmCi} --prefer-offline`], { cwd: app, encoding: 'utf8', timeout: 900_000 });
+    // The install scripts are left out and then run here: a native addon this checkout has already
+    // compiled, at the same version, gets that build (better-sqlite3 compiles from source for minutes
+    // when no prebuilt binary can be fetched, as here; the image build fetches one). Any other
+    // package with an install step runs it, as the image's npm ci would.
+    const install = spawnSync('sh', ['-c', `${npmCi} --prefer-offline --ignore-scripts`], { cwd: app, encoding: 'utf8', timeout: 900_000 });
     expect(install.status, install.stderr).toBe(0);
+    for (const pkg of packagesWithInstallSteps(app)) {
+      const built = join(repoRoot, 'node_modules', pkg.name);
+      if (reuseBuild(built, pkg)) continue;
+      const rebuild = spawnSync('npm', ['rebuild', pkg.name, '--prefer-offline'], { cwd: app, encoding: 'utf8', timeout: 900_000 });
+      expect(rebuild.status, `${pkg.name}: ${rebuild.stderr}`).toBe(0);
+    }
     for (const devOnly of ['vitest', 'typescript', '@playwright/test', 'vite', 'react']) {
       expect(existsSync(join(app, 'node_modules', devOnly)), `${devOnly} must not be in the runtime image`).toBe(false);
     }

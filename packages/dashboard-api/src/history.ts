@@ -125,8 +125,14 @@ export const historyQuerySchema = z.object({
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 export type HistoryFilter = Omit<HistoryQuery, 'offset' | 'limit'>;
 
+/** Beyond this many matches a page says "more than" instead of counting them all. */
+export const HISTORY_COUNT_CAP = 1_000;
+
 export const historyPageSchema = z.object({
+  /** How many entries match; with `totalCapped`, only that more than this many do. */
   total: z.number().int().min(0),
+  /** The count stopped at HISTORY_COUNT_CAP (or at the end of this page, when it lies deeper). */
+  totalCapped: z.boolean(),
   offset: z.number().int().min(0),
   limit: z.number().int().min(1),
   items: z.array(historyEntrySchema),

@@ -4,22 +4,21 @@ import { DevpiError, isSpecificReason } from './errors.js';
 import { DevpiHttp, HTML_TYPE, JSON_TYPE, PEP691_TYPE, readBody, serialOf } from './http.js';
 import type { IndexOp } from './index-ops.js';
 import { filePath, flag, projectPath, simplePath, stagePath, userPath, versionPath } from './paths.js';
-import { envelope, MessageBody } from './schemas/envelope.js';
-import { ActionLog, ReleaseFileMeta } from './schemas/files.js';
-import { IndexConfig, type IndexConfigInput } from './schemas/index-config.js';
-import { ProjectConfig, VersionData } from './schemas/project.js';
-import { ApiConfig, ProxyAuth, Status } from './schemas/server.js';
+import { Answer } from './schemas/answers.js';
+import { MessageBody } from './schemas/envelope.js';
+import type { ActionLog, ReleaseFileMeta } from './schemas/files.js';
+import type { IndexConfig, IndexConfigInput } from './schemas/index-config.js';
+import type { ProjectConfig, VersionData } from './schemas/project.js';
+import type { ApiConfig, Status } from './schemas/server.js';
 import { Pep691Index, Pep691Project } from './schemas/simple.js';
-import { TokenInfo, TokensInfo, type TokenCreateInput } from './schemas/tokens.js';
-import { RootListing, UserConfig, type CreateUserInput, type ModifyUserInput } from './schemas/user.js';
+import type { TokenCreateInput, TokensInfo } from './schemas/tokens.js';
+import type { CreateUserInput, ModifyUserInput, RootListing, UserConfig } from './schemas/user.js';
 import { docUploadForm, fileUploadForm, registerForm, type DocUploadInput, type RegisterInput, type UploadInput } from './upload-form.js';
 import { currentLocationHref, resolveBaseUrl, segment } from './url.js';
 
 export type { DevpiClientOptions, LoginResult, ModifyUserResult, PushInput, UploadResult } from './client-types.js';
 
-const Login = envelope('proxyauth', ProxyAuth);
-const PasswordChanged = envelope('userpassword', ProxyAuth);
-const UserChanged = z.union([PasswordChanged, MessageBody]);
+const UserChanged = z.union([Answer.userpassword, MessageBody]);
 
 /**
  * The typed devpi-server client: the one way any code in this repo talks to devpi. Every
@@ -67,7 +66,7 @@ export class DevpiClient {
 
   async login(user: string, password: string): Promise<LoginResult> {
     const ex = await this.http.send({ method: 'POST', path: '/+login', accept: JSON_TYPE, json: { user, password } });
-    const { result } = await this.http.parse(ex, Login);
+    const { result } = await this.http.parse(ex, Answer.proxyauth);
     return { token: result.password, expiration: result.expiration };
   }
 
@@ -75,7 +74,7 @@ export class DevpiClient {
   async api(user?: string, index?: string): Promise<ApiConfig> {
     const path = user !== undefined && index !== undefined ? `${stagePath(user, index)}/+api` : '/+api';
     const ex = await this.http.send({ method: 'GET', path, accept: JSON_TYPE });
-    return (await this.http.parse(ex, envelope('apiconfig', ApiConfig))).result;
+    return (await this.http.parse(ex, Answer.apiconfig)).result;
   }
 
   /**
@@ -91,30 +90,30 @@ export class DevpiClient {
 
   async status(): Promise<Status> {
     const ex = await this.http.send({ method: 'GET', path: '/+status', accept: JSON_TYPE });
-    return (await this.http.parse(ex, envelope('status', Status))).result;
+    return (await this.http.parse(ex, Answer.status)).result;
   }
 
   /** `GET /`: every user with their indexes. */
   async listRoot(): Promise<RootListing> {
     const ex = await this.http.send({ method: 'GET', path: '/', accept: JSON_TYPE });
-    return (await this.http.parse(ex, envelope('list:userconfig', RootListing))).result;
+    return (await this.http.parse(ex, Answer['list:userconfig'])).result;
   }
 
   async getUser(user: string): Promise<UserConfig | undefined> {
     const ex = await this.http.send({ method: 'GET', path: userPath(user), accept: JSON_TYPE, allow404: true });
-    return ex === undefined ? undefined : (await this.http.parse(ex, envelope('userconfig', UserConfig))).result;
+    return ex === undefined ? undefined : (await this.http.parse(ex, Answer.userconfig)).result;
   }
 
   async createUser(user: string, input: CreateUserInput): Promise<UserConfig> {
     const ex = await this.http.send({ method: 'PUT', path: userPath(user), accept: JSON_TYPE, json: input });
-    return (await this.http.parse(ex, envelope('userconfig', UserConfig))).result;
+    return (await this.http.parse(ex, Answer.userconfig)).result;
   }
 
   /** Merge-PATCH of a user; an empty string removes a key. */
   async modifyUser(user: string, patch: ModifyUserInput): Promise<ModifyUserResult> {
     const ex = await this.http.send({ method: 'PATCH', path: userPath(user), accept: JSON_TYPE, json: patch });
     const body = await this.http.parse(ex, UserChanged);
-    const changed = PasswordChanged.safeParse(body);
+    const changed = Answer.userpassword.safeParse(body);
     if (!changed.success) return { message: body.message ?? '' };
     const { result, message } = changed.data;
     return { message: message ?? '', auth: { token: result.password, expiration: result.expiration } };
@@ -133,7 +132,7 @@ export class DevpiClient {
     // no restriction: no body, as devpi-client sends it
     const json = Object.keys(restrictions).length > 0 ? restrictions : undefined;
     const ex = await this.http.send({ method: 'POST', path: `${userPath(user)}/+token-create`, accept: JSON_TYPE, json });
-    return (await this.http.parse(ex, envelope('token-info', TokenInfo))).result.token;
+    return (await this.http.parse(ex, Answer['token-info'])).result.token;
   }
 
   /**
@@ -143,7 +142,7 @@ export class DevpiClient {
   async listTokens(user: string): Promise<{ plugin: true; tokens: TokensInfo['tokens'] } | { plugin: false }> {
     try {
       const ex = await this.http.send({ method: 'GET', path: `${userPath(user)}/+tokens`, accept: JSON_TYPE });
-      return { plugin: true, tokens: (await this.http.parse(ex, envelope('tokens-info', TokensInfo))).result.tokens };
+      return { plugin: true, tokens: (await this.http.parse(ex, Answer['tokens-info'])).result.tokens };
     } catch (error) {
       if (error instanceof DevpiError && error.kind === 'http' && error.status === 404 && typeof error.body === 'string') return { plugin: false };
       throw error;
@@ -160,12 +159,12 @@ export class DevpiClient {
     const ex = await this.http.send({
       method: 'GET', path: stagePath(user, index), query: { no_projects: flag(options.noProjects) }, accept: JSON_TYPE, allow404: true,
     });
-    return ex === undefined ? undefined : (await this.http.parse(ex, envelope('indexconfig', IndexConfig))).result;
+    return ex === undefined ? undefined : (await this.http.parse(ex, Answer.indexconfig)).result;
   }
 
   async createIndex(user: string, index: string, config: IndexConfigInput = {}): Promise<IndexConfig> {
     const ex = await this.http.send({ method: 'PUT', path: stagePath(user, index), accept: JSON_TYPE, json: config });
-    return (await this.http.parse(ex, envelope('indexconfig', IndexConfig))).result;
+    return (await this.http.parse(ex, Answer.indexconfig)).result;
   }
 
   /**
@@ -176,7 +175,7 @@ export class DevpiClient {
     const ex = await this.http.send({
       method: 'PATCH', path: stagePath(user, index), query: { error_on_noop: flag(options.errorOnNoop) }, accept: JSON_TYPE, json: ops,
     });
-    return (await this.http.parse(ex, envelope('indexconfig', IndexConfig))).result;
+    return (await this.http.parse(ex, Answer.indexconfig)).result;
   }
 
   /** devpi answers 201. A non-volatile index must be made volatile first. */
@@ -189,13 +188,13 @@ export class DevpiClient {
     const ex = await this.http.send({
       method: 'GET', path: projectPath(user, index, project), query: { ignore_bases: flag(options.ignoreBases) }, accept: JSON_TYPE, allow404: true,
     });
-    return ex === undefined ? undefined : (await this.http.parse(ex, envelope('projectconfig', ProjectConfig))).result;
+    return ex === undefined ? undefined : (await this.http.parse(ex, Answer.projectconfig)).result;
   }
 
   async getVersion(user: string, index: string, project: string, version: string): Promise<VersionData | undefined> {
     const path = versionPath(user, index, project, version);
     const ex = await this.http.send({ method: 'GET', path, accept: JSON_TYPE, allow404: true });
-    return ex === undefined ? undefined : (await this.http.parse(ex, envelope('versiondata', VersionData))).result;
+    return ex === undefined ? undefined : (await this.http.parse(ex, Answer.versiondata)).result;
   }
 
   async deleteProject(user: string, index: string, project: string, options: { force?: boolean } = {}): Promise<string> {
@@ -214,7 +213,7 @@ export class DevpiClient {
 
   async getFileMeta(user: string, index: string, path: string): Promise<ReleaseFileMeta> {
     const ex = await this.http.send({ method: 'GET', path: filePath(user, index, path), accept: JSON_TYPE });
-    return (await this.http.parse(ex, envelope('releasefilemeta', ReleaseFileMeta))).result;
+    return (await this.http.parse(ex, Answer.releasefilemeta)).result;
   }
 
   /** Size in bytes of a stored file from a HEAD request (nothing is downloaded); undefined when unknown. */
@@ -284,7 +283,7 @@ export class DevpiClient {
     if (input.noDocs === true) json['no_docs'] = true;
     if (input.onlyDocs === true) json['only_docs'] = true;
     const ex = await this.http.send({ method: 'POST', path: stagePath(user, index), accept: JSON_TYPE, json });
-    return (await this.http.parse(ex, envelope('actionlog', ActionLog))).result;
+    return (await this.http.parse(ex, Answer.actionlog)).result;
   }
 
   private async postForm(user: string, index: string, form: FormData): Promise<UploadResult> {

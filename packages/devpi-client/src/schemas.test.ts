@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { envelope, ErrorBody, MessageBody } from './schemas/envelope.js';
-import { ActionLog, ReleaseFileMeta } from './schemas/files.js';
+import { Answer } from './schemas/answers.js';
+import { ErrorBody, MessageBody } from './schemas/envelope.js';
 import { IndexConfig } from './schemas/index-config.js';
-import { ProjectConfig, VersionData } from './schemas/project.js';
-import { ApiConfig, ProxyAuth, Status } from './schemas/server.js';
 import { Pep691Index, Pep691Project } from './schemas/simple.js';
-import { RootListing, UserConfig } from './schemas/user.js';
-import { loadTranscript, transcriptFiles, type Transcript } from './test-support/transcripts.js';
+import { TOKEN_TRANSCRIPT_DIR } from '@devpi-dashboard/devpi-ground-truth';
+import { loadTranscript, TRANSCRIPT_DIR, transcriptFiles, type Transcript } from './test-support/transcripts.js';
 
-/** The schema for every envelope `type` API.md lists. */
-const BY_TYPE: Record<string, z.ZodType> = {
-  'list:userconfig': envelope('list:userconfig', RootListing),
-  userconfig: envelope('userconfig', UserConfig),
-  indexconfig: envelope('indexconfig', IndexConfig),
-  projectconfig: envelope('projectconfig', ProjectConfig),
-  versiondata: envelope('versiondata', VersionData),
-  apiconfig: envelope('apiconfig', ApiConfig),
-  proxyauth: envelope('proxyauth', ProxyAuth),
-  userpassword: envelope('userpassword', ProxyAuth),
-  status: envelope('status', Status),
-  releasefilemeta: envelope('releasefilemeta', ReleaseFileMeta),
-  actionlog: envelope('actionlog', ActionLog),
-};
+/** The schema for every envelope `type` API.md and API-tokens.md list. */
+const BY_TYPE: Record<string, z.ZodType> = Answer;
 
 function schemaFor(t: Transcript): z.ZodType | undefined {
   const body = t.response.body;
@@ -35,8 +21,9 @@ function schemaFor(t: Transcript): z.ZodType | undefined {
   return t.response.status >= 400 || t.response.status === 302 ? ErrorBody : MessageBody;
 }
 
-const jsonTranscripts = transcriptFiles()
-  .map((file) => loadTranscript(file))
+// The core recording and the devpi-tokens one (whose server answers the core types too).
+const jsonTranscripts = [TRANSCRIPT_DIR, TOKEN_TRANSCRIPT_DIR]
+  .flatMap((dir) => transcriptFiles(dir).map((file) => loadTranscript(file, dir)))
   .map((t) => [t.name, t, schemaFor(t)] as const)
   .filter((entry): entry is readonly [string, Transcript, z.ZodType] => entry[2] !== undefined);
 

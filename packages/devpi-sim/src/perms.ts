@@ -2,7 +2,7 @@
 import type { Ctx } from './http.js';
 import type { IndexRec } from './model.js';
 import { stringList } from './model.js';
-import { tokenDenies } from './tokens.js';
+import { tokenDenies } from './token-verify.js';
 
 const EVERYONE = 'system.Everyone';
 const AUTHENTICATED = 'system.Authenticated';

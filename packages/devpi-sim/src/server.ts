@@ -11,7 +11,7 @@ import { Store } from './model.js';
 import type { IndexRec } from './model.js';
 import { normalizeName } from './names.js';
 import { route } from './router.js';
-import { tokenIdentity } from './tokens.js';
+import { tokenIdentity } from './token-verify.js';
 
 export interface DevpiSimOptions {
   host?: string;

@@ -65,9 +65,9 @@ export function historyRouter(deps: HistoryRouteDeps): Router {
     let page: HistoryPage;
     if (filter.index !== undefined && filter.project !== undefined) {
       const all = await projectEntries(req, filter, viewer, filter.index, filter.project);
-      page = { total: all.length, offset, limit, items: all.slice(offset, offset + limit), gaps: [] };
+      page = { total: all.length, totalCapped: false, offset, limit, items: all.slice(offset, offset + limit), gaps: [] };
     } else {
-      const { total, rows } = await deps.history.list(filter, viewer, offset, limit);
+      const { total, capped, rows } = await deps.history.list(filter, viewer, offset, limit);
       const items = rows.map(toEntry);
       let gaps: HistoryPage['gaps'] = [];
       if (viewer.kind === 'all' && isUnfiltered(filter)) {
@@ -75,7 +75,7 @@ export function historyRouter(deps: HistoryRouteDeps): Router {
         const lowest = serials.length === 0 ? null : Math.min(...serials);
         gaps = serialGaps(items, lowest === null ? null : await deps.history.previousSerial(lowest));
       }
-      page = { total, offset, limit, items, gaps };
+      page = { total, totalCapped: capped, offset, limit, items, gaps };
     }
     res.json(page);
   });

@@ -6,6 +6,12 @@ import pg from 'pg';
 import type { StoreConfig, StoreDialect, StoreDriver } from './types.js';
 
 export const SQLITE_FILE = 'dashboard.sqlite';
+/**
+ * PostgreSQL connections kept open however quiet the dashboard is: a mutation pays the session
+ * check and the history's intent on the way to devpi, and a fresh connection (TCP, startup, auth)
+ * costs several times one query's round trip. pg's pool closes idle ones after 10 s otherwise.
+ */
+export const POSTGRES_WARM_CONNECTIONS = 2;
 /** Long enough for a replica to wait out another's migration, short enough to fail visibly. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
@@ -17,7 +23,7 @@ export interface Connection {
 
 export function connect(config: StoreConfig): Connection {
   if (config.databaseUrl !== undefined) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, min: POSTGRES_WARM_CONNECTIONS, connectionTimeoutMillis: 5_000 });
     // An idle client that loses its server emits 'error'; unhandled, that would kill the process.
     pool.on('error', () => undefined);
     return { db: new Kysely<object>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', driver: { dialect: 'postgres', pool } };

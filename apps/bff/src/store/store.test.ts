@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../test-support/store-dialects.js';
 import { createStore, type StoreTables } from './index.js';
 import { migrateToLatest } from './migrate.js';
-import { connect } from './connect.js';
+import { connect, POSTGRES_WARM_CONNECTIONS } from './connect.js';
 
 forEachDialect('createStore', (target) => {
   afterAll(() => target.cleanup());
@@ -17,6 +17,25 @@ forEachDialect('createStore', (target) => {
       await db.insertInto('store_meta').values({ key: 'created_by', value: 'test' }).execute();
       const rows = await db.selectFrom('store_meta').select(['key', 'value']).execute();
       expect(rows).toEqual([{ key: 'created_by', value: 'test' }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(target.dialect === 'postgres')('keeps PostgreSQL connections open for the first requests, however quiet it is', async () => {
+    const store = await createStore(await target.freshConfig());
+    try {
+      if (store.driver.dialect !== 'postgres') throw new Error('expected a PostgreSQL store');
+      const pool = store.driver.pool;
+      expect(pool.totalCount).toBe(POSTGRES_WARM_CONNECTIONS);
+      // Quiet, in short: idle connections time out after 50 ms instead of pg's 10 s. A burst opens
+      // one connection more than the warm ones; once it is over, only that one is closed.
+      pool.options.idleTimeoutMillis = 50;
+      await Promise.all(Array.from({ length: POSTGRES_WARM_CONNECTIONS + 1 }, () => sql`select pg_sleep(0.05)`.execute(store.db)));
+      expect(pool.totalCount).toBe(POSTGRES_WARM_CONNECTIONS + 1);
+      await expect.poll(() => pool.totalCount, { timeout: 5_000 }).toBe(POSTGRES_WARM_CONNECTIONS);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(pool.totalCount).toBe(POSTGRES_WARM_CONNECTIONS);
     } finally {
       await store.close();
     }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { connect } from './connect.js';
+import { connect, POSTGRES_WARM_CONNECTIONS } from './connect.js';
 import { migrateToLatest } from './migrate.js';
 import type { Store, StoreConfig } from './types.js';
 
@@ -20,6 +20,11 @@ export async function createStore(config: StoreConfig): Promise<Store> {
   const { db, dialect, driver } = connect(config);
   try {
     await migrateToLatest(db, dialect);
+    if (driver.dialect === 'postgres') {
+      // Opened now, so the first requests do not each wait for a connection of their own.
+      const clients = await Promise.all(Array.from({ length: POSTGRES_WARM_CONNECTIONS }, () => driver.pool.connect()));
+      for (const client of clients) client.release();
+    }
   } catch (error) {
     await db.destroy();
     throw error;

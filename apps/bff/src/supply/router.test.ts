@@ -62,7 +62,7 @@ describe('supply API: dependency-confusion guard and resolution', () => {
     await bff?.close();
     await app?.close();
     await history?.close();
-    for (const index of ['star', 'private', 'mirror', 'upstream']) await devpi?.root.deleteIndex(owner, index).catch(() => undefined);
+    for (const index of ['later', 'star', 'private', 'mirror', 'upstream']) await devpi?.root.deleteIndex(owner, index).catch(() => undefined);
     await devpi?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -83,6 +83,16 @@ describe('supply API: dependency-confusion guard and resolution', () => {
     });
     expect(guarded?.findings[0]?.risk).toContain('gets only the private releases');
     expect(guarded?.warnings.map((w) => w.code)).toEqual(['upstream_higher_version']);
+  });
+
+  it('sees a private release uploaded after a check: the higher-version warning goes once the private one passes the mirror', async () => {
+    await devpi.root.createIndex(owner, 'later', { bases: [`${owner}/mirror`], acl_upload: ['root'] });
+    await upload(devpi.root, `${owner}/later`, { name: 'acme-widgets', version: '2.0' });
+    expect((await guardOf(`${owner}/later`))?.findings[0]).toMatchObject({ privateLatest: '2.0', upstreamHigher: true });
+    await upload(devpi.root, `${owner}/later`, { name: 'acme-widgets', version: '3.1' });
+    const guarded = await guardOf(`${owner}/later`);
+    expect(guarded?.findings[0]).toMatchObject({ project: 'acme-widgets', privateLatest: '3.1', upstreamLatest: '3.0', upstreamHigher: false });
+    expect(guarded?.warnings).toEqual([]);
   });
 
   it('warns about a whitelist of * on an index with private projects', async () => {

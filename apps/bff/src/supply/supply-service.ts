@@ -11,6 +11,11 @@ import { parseDistFile } from './dist-files.js';
 import { confusionCheck, riskWords, type BareFinding } from './guard.js';
 import { devpiSro, split, whitelistOf } from './mirror-access.js';
 
+/**
+ * Requests in flight at once while the guard reads versions (one per flagged name: its mirror
+ * page, then its stage's versions); the check used to hold as many, 8 names with 2 reads each.
+ */
+const GUARD_READ_WIDTH = 16;
 
 /** The highest final release, or the highest pre-release when there is no final one. */
 export function latestOf(versions: readonly string[]): string | null {
@@ -18,6 +23,14 @@ export function latestOf(versions: readonly string[]): string | null {
   const finals = valid.filter((v) => explain(v)?.is_prerelease !== true);
   const pool = finals.length > 0 ? finals : valid;
   return pool.length === 0 ? null : ([...pool].sort(compare).at(-1) ?? null);
+}
+
+/** A finding with its versions: whether the mirror has a higher one, and the risk in those terms. */
+function withVersions(index: string, f: BareFinding, privates: readonly string[], upstream: readonly string[] | null): ConfusionFinding {
+  const privateLatest = latestOf(privates);
+  const upstreamLatest = upstream === null ? null : latestOf(upstream);
+  const upstreamHigher = upstreamLatest !== null && (privateLatest === null || compare(upstreamLatest, privateLatest) > 0);
+  return { ...f, privateLatest, upstreamLatest, upstreamHigher, risk: riskWords(f, index, privateLatest, upstreamLatest, upstreamHigher) };
 }
 
 /** The indexes whose resolution order reaches a mirror: the ones the guard checks. */
@@ -50,7 +63,7 @@ export class SupplyService {
   }
 
   /** Versions a mirror offers for one name, from its simple page (one request, cached per mirror expiry). */
-  async mirrorVersions(mirror: string, config: IndexConfig, project: string, reader: Reader): Promise<string[] | null> {
+  private async mirrorVersions(mirror: string, config: IndexConfig, project: string, reader: Reader): Promise<string[] | null> {
     const [user, index] = split(mirror);
     const ttl = isMirrorIndex(config) ? Math.max(60, config.mirror_cache_expiry ?? 1800) * 1000 : undefined;
     const load = (client: DevpiClient) => async (): Promise<string[] | null> => {
@@ -66,11 +79,10 @@ export class SupplyService {
     }
   }
 
-  /** A stage's own versions of one project (`?ignore_bases`), cached per devpi serial. */
-  async stageVersions(stage: string, project: string, reader: Reader): Promise<string[]> {
+  /** A stage's own versions of one project (`?ignore_bases`), cached per devpi serial (one probed before the read). */
+  private stageVersions(stage: string, project: string, reader: Reader, serial: number): Promise<string[]> {
     const [user, index] = split(stage);
-    const serial = String(await this.store.serial());
-    return this.privateVersions.get(`${stage}\u0000${project}\u0000${reader.key}`, serial, async () => Object.keys((await reader.client.getProject(user, index, project, { ignoreBases: true })) ?? {}));
+    return this.privateVersions.get(`${stage}\u0000${project}\u0000${reader.key}`, String(serial), async () => Object.keys((await reader.client.getProject(user, index, project, { ignoreBases: true })) ?? {}));
   }
 
   async guard(reader: Reader, only?: string): Promise<GuardReport> {
@@ -92,8 +104,21 @@ export class SupplyService {
       }),
     );
     const bare = confusionCheck(configs, lists, targets);
-    const indexes: GuardIndex[] = await mapLimit(bare, 2, async (ix) => {
-      const findings = await mapLimit(ix.findings, 8, (f) => this.enrich(ix.index, f, configs, reader));
+    const flat = bare.flatMap((ix) => ix.findings.map((f) => ({ index: ix.index, f })));
+    // The mirrors' pages first: devpi commits what a mirror learns from upstream, so the first
+    // read of a name moves the serial. The stages' versions are read after, keyed by the serial
+    // those reads left, and the next check (mirror pages cached here) finds them still valid.
+    const upstream = await mapLimit(flat, GUARD_READ_WIDTH, ({ f }) => {
+      const config = configs.get(f.mirror);
+      return config === undefined ? Promise.resolve(null) : this.mirrorVersions(f.mirror, config, f.project, reader);
+    });
+    const serial = flat.length === 0 ? 0 : await this.store.serial(true);
+    const privates = await mapLimit(flat, GUARD_READ_WIDTH, ({ f }) => Promise.all(f.privateOn.map((s) => this.stageVersions(s, f.project, reader, serial).catch(() => [] as string[]))));
+    const enriched = flat.map(({ index, f }, i) => withVersions(index, f, privates[i]?.flat() ?? [], upstream[i] ?? null));
+    let at = 0;
+    const indexes: GuardIndex[] = bare.map((ix) => {
+      const findings = enriched.slice(at, at + ix.findings.length);
+      at += ix.findings.length;
       const warnings: SupplyWarning[] = [...ix.warnings];
       for (const f of findings) {
         if (!f.upstreamHigher) continue;
@@ -107,18 +132,6 @@ export class SupplyService {
       return { ...ix, findings, warnings };
     });
     return { indexes, unavailableMirrors: unavailableMirrors.sort((a, b) => (a.mirror < b.mirror ? -1 : 1)) };
-  }
-
-  private async enrich(index: string, f: BareFinding, configs: ReadonlyMap<string, IndexConfig>, reader: Reader): Promise<ConfusionFinding> {
-    const mirrorConfig = configs.get(f.mirror);
-    const [upstream, ...privates] = await Promise.all([
-      mirrorConfig === undefined ? Promise.resolve(null) : this.mirrorVersions(f.mirror, mirrorConfig, f.project, reader),
-      ...f.privateOn.map((s) => this.stageVersions(s, f.project, reader).catch(() => [] as string[])),
-    ]);
-    const privateLatest = latestOf(privates.flat());
-    const upstreamLatest = upstream === null ? null : latestOf(upstream);
-    const upstreamHigher = upstreamLatest !== null && (privateLatest === null || compare(upstreamLatest, privateLatest) > 0);
-    return { ...f, privateLatest, upstreamLatest, upstreamHigher, risk: riskWords(f, index, privateLatest, upstreamLatest, upstreamHigher) };
   }
 
   async graph(reader: Reader): Promise<BasesGraph> {

@@ -1,8 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentToasts, dismissToast, notify, subscribeToasts } from './toast';
 
-afterEach(() => {
+// The suites share one module registry (vitest's isolate: false): start from no toasts whatever
+// another file's screens left.
+const dismissAll = () => {
   for (const toast of currentToasts()) dismissToast(toast.id);
+};
+beforeEach(dismissAll);
+afterEach(() => {
+  dismissAll();
   vi.useRealTimers();
 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /**
  * devpi's success envelope `{type, result, message?}`. The literal `type` is checked so that a
  * response of the wrong kind (say, HTML-turned-JSON from a proxy) fails loudly instead of parsing.
+ * Build each one once (answers.ts holds them all), not per request.
  */
 export function envelope<const T extends string, S extends z.ZodType>(type: T, result: S) {
   return z.object({ type: z.literal(type), result, message: z.string().optional() });

@@ -16,11 +16,14 @@ export function HistoryPanel({ filter, offset, onPage }: { filter: HistoryFilter
   const { data, error, isPending, isPlaceholderData } = useQuery(historyListQueryOptions({ ...filter, offset, limit: HISTORY_PAGE_SIZE }));
   if (isPending) return <Loading label="Loading the history" />;
   if (!data || (error && !unreachable(error))) return <Alert tone="error" title="Could not load the history">{describeError(error)}</Alert>;
-  const last = Math.min(data.offset + data.items.length, data.total);
+  const last = data.offset + data.items.length;
+  // A capped count says "more than": the store stopped counting beyond this page, so older pages exist.
+  const total = data.totalCapped ? `more than ${data.total}` : String(data.total);
+  const hasOlder = data.totalCapped || last < data.total;
   return (
     <>
       <div className="history-exports">
-        <span className="muted">{data.total === 1 ? '1 entry' : `${data.total} entries`}</span>
+        <span className="muted">{data.total === 1 && !data.totalCapped ? '1 entry' : `${total} entries`}</span>
         <a className="btn btn-secondary btn-sm" href={historyExportUrl(filter, 'csv')} download>Export CSV</a>
         <a className="btn btn-secondary btn-sm" href={historyExportUrl(filter, 'json')} download>Export JSON</a>
       </div>
@@ -28,11 +31,11 @@ export function HistoryPanel({ filter, offset, onPage }: { filter: HistoryFilter
         <HistoryTable items={data.items} gaps={data.gaps} />
         {data.items.length === 0 && <p className="empty">Nothing recorded that matches.</p>}
       </div>
-      {data.total > HISTORY_PAGE_SIZE && (
+      {(data.totalCapped || data.total > HISTORY_PAGE_SIZE) && (
         <nav className="pager" aria-label="Pages of history">
-          <span className="muted">{data.offset + 1}–{last} of {data.total}</span>
+          <span className="muted">{data.offset + 1}–{last} of {total}</span>
           <Button size="sm" disabled={data.offset === 0} onClick={() => onPage(Math.max(0, data.offset - HISTORY_PAGE_SIZE))}>Newer</Button>
-          <Button size="sm" disabled={last >= data.total} onClick={() => onPage(data.offset + HISTORY_PAGE_SIZE)}>Older</Button>
+          <Button size="sm" disabled={!hasOlder} onClick={() => onPage(data.offset + HISTORY_PAGE_SIZE)}>Older</Button>
         </nav>
       )}
     </>
