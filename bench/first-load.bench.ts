@@ -3,6 +3,13 @@
 // RUNS, next to a static page the same nginx serves (the floor no app can beat); then, on the
 // 600,000-project mirror of browse.bench.ts, the first page of names after the BFF has been up
 // WARM_S seconds, finding one name, and moving on to a project page.
+//
+// DEVPI_URL / DEVPI_ROOT_PASSWORD point it at a real devpi-server instead of the double (the mirror
+// rows need the double's 600,000-project mirror and are left out then). FIRST_LOAD_PEER_PATH (with
+// DEVPI_URL) adds a peer UI that devpi itself serves, e.g. devpi-admin's /+admin/, loaded through the
+// same nginx, interleaved with the other two and signed in its way; its rows carry no target.
+// FIRST_LOAD_TIMELINE=1 prints, for the last cold load of each page, when every resource started and
+// ended next to DOMContentLoaded, ready and LCP.
 import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { loopbackVars, prepareNginxPrefix, startNginx } from '../e2e/support/nginx.js';
 import { freePort, waitForHttp } from '../e2e/support/processes.js';
 import { startReadyChild, stopChildren } from './support.js';
@@ -26,6 +33,15 @@ const MIRROR = 'bench/pypi';
 const WANTED = 'pkg-599999';
 /** devpi-admin's figures through the same nginx and devpi (issue 15). */
 const PEER = { readyMs: 232, lcpMs: 236, requests: 12, jsKb: 100, firstNamesMs: 300, findMs: 200, navigateMs: 48 };
+/** A peer UI served by devpi itself under this path (e.g. /+admin/), measured beside ours. */
+const PEER_PATH = process.env.FIRST_LOAD_PEER_PATH;
+/**
+ * The peer's landing is ready when this selector matches. The default is devpi-admin's signed-in
+ * landing (its Status view): the cards appear together, once /+api, /+status and its replica
+ * poll have answered.
+ */
+const PEER_READY_SELECTOR = process.env.FIRST_LOAD_PEER_READY ?? '#content .status-grid .status-card';
+const TIMELINE = process.env.FIRST_LOAD_TIMELINE === '1';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A page as plain as a page gets: the floor under any app's first load through this nginx. */
@@ -48,12 +64,20 @@ const FLOOR_READY = `document.querySelector('h1')?.textContent.startsWith('Welco
 
 interface Instrumented { __bench: { readyAt: number; lcp: number } }
 
-interface Load { readyMs: number; lcpMs: number; requests: number; jsKb: number; jsEncoding: string }
+/** One resource of a load, in the page's clock (ms since navigation start). */
+const timelineEntry = z.object({ name: z.string(), type: z.string(), startTime: z.number(), responseEnd: z.number(), transferSize: z.number() });
+const timelineSchema = z.object({ domContentLoaded: z.number(), loadEnd: z.number(), resources: z.array(timelineEntry) });
+type Timeline = z.infer<typeof timelineSchema>;
 
-async function coldLoad(browser: Browser, url: string, readyCheck: string, cookie: { name: string; value: string; url: string } | undefined): Promise<Load> {
+interface Load { readyMs: number; lcpMs: number; requests: number; jsKb: number; jsEncoding: string; timeline: Timeline }
+
+/** Puts a fresh context into the signed-in state before the page loads (a cookie, a stored token). */
+type SignIn = (context: BrowserContext) => Promise<void>;
+
+async function coldLoad(browser: Browser, url: string, readyCheck: string, signIn: SignIn | undefined): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
-    if (cookie) await context.addCookies([cookie]);
+    if (signIn) await signIn(context);
     await context.addInitScript(instrument(readyCheck));
     const page = await context.newPage();
     // Every request the page starts, settled when it finishes or fails.
@@ -77,16 +101,42 @@ async function coldLoad(browser: Browser, url: string, readyCheck: string, cooki
       return new Promise<void>((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())));
     });
     const { readyAt, lcp } = z.object({ readyAt: z.number(), lcp: z.number() }).parse(await page.evaluate(() => (globalThis as unknown as Instrumented).__bench));
+    const timeline = timelineSchema.parse(
+      await page.evaluate(() => {
+        const perf = (globalThis as unknown as { performance: { getEntriesByType: (type: string) => Record<string, unknown>[] } }).performance;
+        const nav = perf.getEntriesByType('navigation')[0] ?? {};
+        return {
+          domContentLoaded: nav['domContentLoadedEventEnd'],
+          loadEnd: nav['loadEventEnd'],
+          resources: [
+            { name: String(nav['name']), type: 'document', startTime: nav['startTime'], responseEnd: nav['responseEnd'], transferSize: nav['transferSize'] },
+            ...perf.getEntriesByType('resource').map((e) => ({ name: String(e['name']), type: String(e['initiatorType']), startTime: e['startTime'], responseEnd: e['responseEnd'], transferSize: e['transferSize'] })),
+          ],
+        };
+      }),
+    );
     // What started before the screen was ready and painted still counts, however late it ends.
     const done = await Promise.all(requests);
     const scripts = done.filter((r) => r.script);
-    return { readyMs: readyAt, lcpMs: lcp, requests: done.length, jsKb: scripts.reduce((sum, r) => sum + r.bytes, 0) / 1024, jsEncoding: [...new Set(scripts.map((r) => r.encoding))].join('+') || 'none' };
+    return { readyMs: readyAt, lcpMs: lcp, requests: done.length, jsKb: scripts.reduce((sum, r) => sum + r.bytes, 0) / 1024, jsEncoding: [...new Set(scripts.map((r) => r.encoding))].join('+') || 'none', timeline };
   } finally {
     await context.close();
   }
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Where one cold load spent its time: each resource from start to end, then the page's milestones. */
+function printTimeline(label: string, load: Load, origin: string): void {
+  const { resources, domContentLoaded, loadEnd } = load.timeline;
+  const ms = (value: number): string => value.toFixed(0).padStart(6);
+  console.error(`${BENCH}: timeline of one cold load, ${label} (ms since navigation start)`);
+  for (const r of [...resources].sort((a, b) => a.startTime - b.startTime)) {
+    const name = r.name.startsWith(origin) ? r.name.slice(origin.length) : r.name;
+    console.error(`  ${ms(r.startTime)} -> ${ms(r.responseEnd)}  ${r.type.padEnd(14)} ${(r.transferSize / 1024).toFixed(1).padStart(6)} KB  ${name}`);
+  }
+  console.error(`  DOMContentLoaded ${ms(domContentLoaded)}   ready ${ms(load.readyMs)}   LCP ${ms(load.lcpMs)}   load ${ms(loadEnd)}`);
+}
 
 function loadRows(label: string, runs: Load[], targets: boolean): BenchRow[] {
   const m = { readyMs: median(runs.map((r) => r.readyMs)), lcpMs: median(runs.map((r) => r.lcpMs)), requests: median(runs.map((r) => r.requests)), jsKb: median(runs.map((r) => r.jsKb)) };
@@ -105,11 +155,11 @@ function loadRows(label: string, runs: Load[], targets: boolean): BenchRow[] {
   ];
 }
 
-async function signIn(lb: string): Promise<{ name: string; value: string; url: string }> {
+async function signIn(lb: string, password: string): Promise<{ name: string; value: string; url: string }> {
   const login = await fetch(`${lb}/+dashboard/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Devpi-Dashboard': '1', Origin: lb },
-    body: JSON.stringify({ user: 'root', password: '' }),
+    body: JSON.stringify({ user: 'root', password }),
   });
   const pair = login.headers.getSetCookie().find((c) => c.startsWith('devpi_dashboard_session='))?.split(';')[0];
   if (login.status !== 200 || pair === undefined) throw new Error(`login through nginx failed: ${login.status}`);
@@ -117,12 +167,73 @@ async function signIn(lb: string): Promise<{ name: string; value: string; url: s
   return { name, value, url: lb };
 }
 
-/** Milliseconds from `act` until `done` resolves, measured in the page's own clock. */
-async function timed(page: Page, act: () => Promise<void>, done: () => Promise<void>): Promise<number> {
-  const started = await page.evaluate(() => performance.now());
+/**
+ * The peer's sign-in as its own login leaves it: devpi's login token from POST /+login (through
+ * nginx), kept in sessionStorage under `devpi-user` / `devpi-token` (devpi-admin's keys; it sends
+ * them back as X-Devpi-Auth). Written before any of the page's scripts run, on the peer's origin.
+ */
+async function peerSignIn(lb: string, password: string): Promise<SignIn> {
+  const login = await fetch(`${lb}/+login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ user: 'root', password }),
+  });
+  if (login.status !== 200) throw new Error(`devpi login through nginx failed: ${login.status}`);
+  const token = z.object({ result: z.object({ password: z.string() }) }).parse(await login.json()).result.password;
+  const script = `if (location.origin === ${JSON.stringify(lb)}) { sessionStorage.setItem('devpi-user', 'root'); sessionStorage.setItem('devpi-token', ${JSON.stringify(token)}); }`;
+  return async (context) => {
+    await context.addInitScript(script);
+  };
+}
+
+/** devpi from DEVPI_URL / DEVPI_ROOT_PASSWORD, or else the double with the 600,000-project mirror. */
+async function startDevpi(children: ChildProcess[]): Promise<{ url: string; rootPassword: string; simulated: boolean }> {
+  const url = process.env.DEVPI_URL?.replace(/\/+$/, '');
+  if (url) return { url, rootPassword: process.env.DEVPI_ROOT_PASSWORD ?? '', simulated: false };
+  if (PEER_PATH) throw new Error('FIRST_LOAD_PEER_PATH needs DEVPI_URL: the peer is served by a real devpi-server with its plugin, not by the double');
+  const double = await startReadyChild(children, root, ['--import', 'tsx', join(root, 'bench/browse.bench.ts'), 'serve-double'], {}, /double ready (http:\/\/\S+)/);
+  return { url: double, rootPassword: '', simulated: true };
+}
+
+/** What the screen shows once an action has done its work. */
+type Until = { kind: 'link'; text: string } | { kind: 'only-row'; text: string } | { kind: 'heading'; text: string };
+
+interface Timed { __timed: { from: number; at: number } }
+
+/**
+ * Milliseconds from the user's event (the click, or the typed text's input event) until the DOM
+ * first shows `until`, both in the page's own clock: a MutationObserver notes the first DOM
+ * change after which it holds, as the landing's ready signal does. Waiting with a locator instead
+ * would add Playwright's own round trips and its 20-100 ms polling steps to every figure.
+ */
+async function timed(page: Page, until: Until, act: () => Promise<void>): Promise<number> {
+  // No named function inside: tsx would wrap it in a helper the page does not have.
+  await page.evaluate((wanted) => {
+    const state = { from: 0, at: 0 };
+    (globalThis as unknown as Timed).__timed = state;
+    for (const type of ['click', 'input']) {
+      document.addEventListener(type, (event) => {
+        if (state.from === 0) state.from = event.timeStamp;
+      }, { capture: true, once: true });
+    }
+    const observer = new MutationObserver(() => {
+      if (state.from === 0) return;
+      const rows = document.querySelectorAll('tbody tr');
+      const holds = wanted.kind === 'link'
+        ? Array.from(document.querySelectorAll('a')).some((a) => a.textContent?.trim() === wanted.text)
+        : wanted.kind === 'heading'
+          ? (document.querySelector('h1')?.textContent?.includes(wanted.text) ?? false)
+          : rows.length === 1 && (rows[0]?.textContent?.includes(wanted.text) ?? false);
+      if (!holds) return;
+      state.at = performance.now();
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  }, until);
   await act();
-  await done();
-  return (await page.evaluate(() => performance.now())) - started;
+  await page.waitForFunction(() => (globalThis as unknown as Timed).__timed.at > 0, undefined, { timeout: 180_000 });
+  const { from, at } = await page.evaluate(() => (globalThis as unknown as Timed).__timed);
+  return at - from;
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -136,7 +247,8 @@ export async function run(): Promise<BenchRow[]> {
     await writeFile(join(staticDir, 'assets', 'floor.html'), FLOOR_HTML);
     await writeFile(join(staticDir, 'assets', 'floor.html.gz'), gzipSync(FLOOR_HTML, { level: 9 }));
 
-    const devpiUrl = await startReadyChild(children, root, ['--import', 'tsx', join(root, 'bench/browse.bench.ts'), 'serve-double'], {}, /double ready (http:\/\/\S+)/);
+    const devpi = await startDevpi(children);
+    const devpiUrl = devpi.url;
     const [bffPort, lbPort] = [await freePort(), await freePort()];
     const lb = `http://127.0.0.1:${lbPort}`;
     const bffEnv = { NODE_ENV: 'production', DEVPI_URL: devpiUrl, HOST: '127.0.0.1', PORT: String(bffPort), PUBLIC_URL: lb, TRUST_PROXY_HOPS: '1', STATIC_DIR: staticDir, SESSION_SECRET: 'first-load-bench-secret-first-load!!', LOG_LEVEL: 'info' };
@@ -146,22 +258,35 @@ export async function run(): Promise<BenchRow[]> {
     const nginx = startNginx(await prepareNginxPrefix(join(prefix, 'nginx'), loopbackVars(lbPort, Number(devpiPort), bffPort, staticDir)));
     children.push(nginx);
     await waitForHttp(`${lb}/+nginx-health`, nginx);
-    const cookie = await signIn(lb);
+    const cookie = await signIn(lb, devpi.rootPassword);
+    const withCookie: SignIn = (context) => context.addCookies([cookie]);
+    const peerUrl = PEER_PATH === undefined ? undefined : new URL(PEER_PATH, lb).href;
+    const peerReady = `document.querySelector(${JSON.stringify(PEER_READY_SELECTOR)}) !== null`;
+    const withPeerToken = peerUrl === undefined ? undefined : await peerSignIn(lb, devpi.rootPassword);
 
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     // One throwaway load each, so nginx, the BFF and devpi have their files and connections open.
     await coldLoad(browser, `${lb}/+dashboard/assets/floor.html`, FLOOR_READY, undefined);
-    await coldLoad(browser, `${lb}/+dashboard/`, LANDING_READY, cookie);
+    await coldLoad(browser, `${lb}/+dashboard/`, LANDING_READY, withCookie);
+    if (peerUrl) await coldLoad(browser, peerUrl, peerReady, withPeerToken);
     const floor: Load[] = [];
     const landing: Load[] = [];
-    // Interleaved, so both see the same machine.
+    const peer: Load[] = [];
+    // Interleaved, so all of them see the same machine.
     for (let i = 0; i < RUNS; i += 1) {
       floor.push(await coldLoad(browser, `${lb}/+dashboard/assets/floor.html`, FLOOR_READY, undefined));
-      landing.push(await coldLoad(browser, `${lb}/+dashboard/`, LANDING_READY, cookie));
+      landing.push(await coldLoad(browser, `${lb}/+dashboard/`, LANDING_READY, withCookie));
+      if (peerUrl) peer.push(await coldLoad(browser, peerUrl, peerReady, withPeerToken));
     }
     const rows = [...loadRows('static page (floor)', floor, false), ...loadRows('signed-in landing page', landing, true)];
+    if (PEER_PATH) rows.push(...loadRows(`peer ${PEER_PATH}, signed in`, peer, false));
     for (const row of rows) console.error(`${BENCH}: ${row.metric} ${row.value.toFixed(1)} ${row.unit}`);
-    rows.push(...(await browseRows(browser, lb, cookie, bffStarted)));
+    if (TIMELINE) {
+      const last = [['static page (floor)', floor.at(-1)], ['signed-in landing page', landing.at(-1)], [`peer ${PEER_PATH ?? ''}`, peer.at(-1)]] as const;
+      for (const [label, load] of last) if (load) printTimeline(label, load, lb);
+    }
+    if (devpi.simulated) rows.push(...(await browseRows(browser, lb, cookie, bffStarted)));
+    else console.error(`${BENCH}: the mirror rows are left out: they need the double's 600,000-project mirror (${MIRROR}), and DEVPI_URL points at another devpi`);
     return rows;
   } finally {
     await browser?.close();
@@ -192,14 +317,14 @@ async function browseRows(browser: Browser, lb: string, cookie: { name: string; 
     await packagesTab.waitFor();
     const waitMs = WARM_S * 1000 - (Date.now() - bffStarted);
     if (waitMs > 0) await sleep(waitMs);
-    results.first = await timed(page, () => packagesTab.click(), () => page.getByRole('link', { name: 'pkg-000000', exact: true }).waitFor({ timeout: 180_000 }));
+    results.first = await timed(page, { kind: 'link', text: 'pkg-000000' }, () => packagesTab.click());
     const searchBox = page.getByRole('searchbox', { name: 'Search projects' });
-    results.find = await timed(page, () => searchBox.fill(WANTED), () => page.locator('tbody tr').filter({ hasText: WANTED }).and(page.locator('tbody tr:only-child')).waitFor());
+    results.find = await timed(page, { kind: 'only-row', text: WANTED }, () => searchBox.fill(WANTED));
     const project = page.getByRole('link', { name: WANTED, exact: true });
     // A pointer reaches a link before it clicks it: hover, rest as a hand does (150 ms), then click.
     await project.hover();
     await sleep(150);
-    results.navigate = await timed(page, () => project.click(), () => page.getByRole('heading', { level: 1, name: WANTED }).waitFor());
+    results.navigate = await timed(page, { kind: 'heading', text: WANTED }, () => project.click());
   } catch (error) {
     const failed = (Object.keys(results) as (keyof typeof metrics)[]).find((key) => results[key] instanceof Error);
     if (failed) results[failed] = error instanceof Error ? error : new Error(String(error));

@@ -1,3 +1,5 @@
+// First, before zod and React are evaluated: the first API calls leave while the rest of the entry runs.
+import './lib/early-start';
 import './lib/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

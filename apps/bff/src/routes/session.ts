@@ -41,11 +41,14 @@ function tooMany(retryAfterS: number): HttpError {
 export function sessionRouter(deps: SessionRouteDeps): Router {
   const router = Router();
 
-  const describe = async (session: SessionData | undefined): Promise<Session> => ({
+  const probeRoot = (session: SessionData | undefined): Promise<boolean | null> =>
+    session?.user === 'root' ? deps.rootProbe.isEmpty().catch(() => null) : Promise.resolve(null);
+
+  const describe = async (session: SessionData | undefined, rootPasswordEmpty = probeRoot(session)): Promise<Session> => ({
     authenticated: session !== undefined,
     user: session?.user ?? null,
     isRoot: session?.user === 'root',
-    rootPasswordEmpty: session?.user === 'root' ? await deps.rootProbe.isEmpty().catch(() => null) : null,
+    rootPasswordEmpty: await rootPasswordEmpty,
     expiresAt: session === undefined ? null : new Date(session.exp * 1000).toISOString(),
     idleTimeoutS: deps.sessions.idleS,
   });
@@ -67,11 +70,13 @@ export function sessionRouter(deps: SessionRouteDeps): Router {
       throw sessionExpired();
     }
     const session = req.devpiSession;
+    // Both ask devpi: together, the answer waits for one round trip instead of two in a row.
+    const rootPasswordEmpty = probeRoot(session);
     if (session !== undefined && !(await deps.sessionStillValid(session))) {
       await deps.sessions.revoke(res, session);
       throw sessionExpired();
     }
-    res.json(await describe(session));
+    res.json(await describe(session, rootPasswordEmpty));
   });
 
   router.post('/session', async (req: Request, res: Response) => {

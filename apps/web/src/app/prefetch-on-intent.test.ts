@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RouteObject } from 'react-router';
-import { prefetchOnIntent } from './prefetch-on-intent';
+import { LINKED_CODE_AFTER_MS, prefetchLinkedCode, prefetchOnIntent } from './prefetch-on-intent';
 
 function link(href: string): HTMLAnchorElement {
   const a = document.createElement('a');
@@ -43,5 +43,43 @@ describe('prefetchOnIntent', () => {
     expect(failing).not.toHaveBeenCalled();
     link('/+dashboard/').dispatchEvent(new Event('pointerover', { bubbles: true }));
     await vi.waitFor(() => expect(failing).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('prefetchLinkedCode', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  it("imports the code of the screens the page links to once it has settled, each once, and none of their data", async () => {
+    vi.useFakeTimers();
+    const loader = vi.fn(() => null);
+    const users = vi.fn(() => Promise.resolve({ loader }));
+    const indexes = vi.fn(() => Promise.resolve({ loader }));
+    const unlinked = vi.fn(() => Promise.resolve({ loader }));
+    const routes: RouteObject[] = [{ path: '/', children: [{ path: 'users/:user', lazy: users }, { path: 'indexes', lazy: indexes }, { path: 'status', lazy: unlinked }] }];
+    let settled: () => void = () => undefined;
+    const stop = prefetchLinkedCode(routes, (callback) => {
+      settled = callback;
+      return () => undefined;
+    });
+    link('/+dashboard/users/alice');
+    link('/+dashboard/users/bob');
+    link('https://pypi.org/project/indexes');
+    await vi.advanceTimersByTimeAsync(LINKED_CODE_AFTER_MS - 1);
+    expect(users).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(users).toHaveBeenCalledTimes(1);
+    expect(indexes).not.toHaveBeenCalled();
+    // The next screen links to more: only what was not imported yet is asked for.
+    link('/+dashboard/indexes');
+    settled();
+    await vi.advanceTimersByTimeAsync(LINKED_CODE_AFTER_MS);
+    expect(users).toHaveBeenCalledTimes(1);
+    expect(indexes).toHaveBeenCalledTimes(1);
+    expect(unlinked).not.toHaveBeenCalled();
+    expect(loader).not.toHaveBeenCalled();
+    stop();
   });
 });

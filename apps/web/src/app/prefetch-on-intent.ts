@@ -47,3 +47,52 @@ export function prefetchOnIntent(routes: RouteObject[], target: Document = docum
     target.removeEventListener('focusin', onIntent);
   };
 }
+
+/** How long a screen must have been settled before the code of the screens it links to is fetched. */
+export const LINKED_CODE_AFTER_MS = 1_000;
+
+/** In-app link targets under `root`, as paths the routes match. */
+function inAppPaths(root: ParentNode): string[] {
+  const found = new Set<string>();
+  for (const anchor of root.querySelectorAll('a[href]')) {
+    if (!(anchor instanceof HTMLAnchorElement) || anchor.target === '_blank' || anchor.hasAttribute('download')) continue;
+    const url = new URL(anchor.href);
+    if (url.origin === window.location.origin && url.pathname.startsWith(`${BASENAME}/`)) found.add(url.pathname);
+  }
+  return [...found];
+}
+
+/**
+ * Fetches the code (not the data) of every screen the current one links to, once the screen has
+ * been settled for LINKED_CODE_AFTER_MS and the browser is idle, so that a click then waits only
+ * for its data: the route's chunk and its loader no longer come one after the other. Each lazy
+ * route module is imported at most once; the router finds it loaded when it asks.
+ * `settled(callback)` calls back whenever a navigation has finished and returns an unsubscribe.
+ */
+export function prefetchLinkedCode(routes: RouteObject[], settled: (callback: () => void) => () => void, root: ParentNode = document): () => void {
+  const imported = new Set<RouteObject['lazy']>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fetchLinked = () => {
+    for (const path of inAppPaths(root)) {
+      for (const { route } of matchRoutes(routes, path, BASENAME) ?? []) {
+        if (typeof route.lazy !== 'function' || imported.has(route.lazy)) continue;
+        imported.add(route.lazy);
+        // A chunk that fails to download here is asked for again by the router on the click.
+        void Promise.resolve(route.lazy()).catch(() => imported.delete(route.lazy));
+      }
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(fetchLinked, { timeout: 2_000 });
+      else fetchLinked();
+    }, LINKED_CODE_AFTER_MS);
+  };
+  const unsubscribe = settled(schedule);
+  schedule();
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

@@ -15,6 +15,7 @@ import {
   type LoginRequest,
 } from '@devpi-dashboard/dashboard-api';
 import type { z } from 'zod';
+import { takeEarlyResponse } from './early-requests';
 import { notifySessionExpired } from './session-expiry';
 import { xhrFetch, type UploadProgress } from './xhr-fetch';
 
@@ -32,13 +33,28 @@ async function isSessionExpired(response: Response): Promise<boolean> {
   }
 }
 
+/** The answer started early for this very request (lib/early-requests.ts), else the network's. */
+async function send(input: string, request: RequestInit, onUploadProgress: UploadProgress | undefined): Promise<Response> {
+  if (onUploadProgress) return xhrFetch(input, request, onUploadProgress);
+  const early = takeEarlyResponse(input, request);
+  if (early) {
+    try {
+      return await early;
+    } catch (error) {
+      // Cancelled by its caller: as fetch would. Any other failure is asked once more, the usual way.
+      if (request.signal?.aborted) throw error;
+    }
+  }
+  return fetch(input, request);
+}
+
 /** `onUploadProgress` switches the transport to XMLHttpRequest, which can report it (uploads). */
 export async function dashboardFetch(input: string, init?: RequestInit & { onUploadProgress?: UploadProgress }): Promise<Response> {
   const { onUploadProgress, ...rest } = init ?? {};
   const headers = new Headers(rest.headers);
   headers.set(CSRF_HEADER, CSRF_HEADER_VALUE);
   const request = { ...rest, headers, credentials: 'same-origin' } as const;
-  const response = onUploadProgress ? await xhrFetch(input, request, onUploadProgress) : await fetch(input, request);
+  const response = await send(input, request, onUploadProgress);
   if (response.status === 401 && (await isSessionExpired(response))) notifySessionExpired();
   return response;
 }

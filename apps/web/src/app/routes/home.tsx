@@ -7,6 +7,7 @@ import { indexParts, paths } from '../../config/paths';
 import { sessionQueryOptions } from '../../features/auth/api/session';
 import { indexListQueryOptions } from '../../features/indexes/api/indexes';
 import { statusQueryOptions } from '../../features/status/api/status';
+import { guardQueryOptions } from '../../features/supply/api/guard';
 import { SupplyWarnings } from '../../features/supply/components/supply-warnings';
 import { userListQueryOptions } from '../../features/users/api/users';
 import { queryClient } from '../../lib/query-client';
@@ -16,6 +17,7 @@ export async function loader() {
   // requests leave together; only the index list is waited for.
   void queryClient.prefetchQuery(userListQueryOptions({ limit: 1 }));
   void queryClient.prefetchQuery(statusQueryOptions());
+  void queryClient.prefetchQuery(guardQueryOptions());
   await queryClient.ensureQueryData(indexListQueryOptions());
   return null;
 }

@@ -1,6 +1,7 @@
 import type { LoginRequest, Session } from '@devpi-dashboard/dashboard-api';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { dashboardApi } from '../../../lib/api-client';
+import { dropEarlyRequests } from '../../../lib/early-requests';
 import { sessionKeys } from './session-keys';
 
 export { sessionKeys };
@@ -16,6 +17,7 @@ export function useLogin() {
     mutationFn: (credentials: LoginRequest) => dashboardApi.login(credentials),
     onSuccess: async (session) => {
       // What a user may see and do depends on who they are: nothing cached before still holds.
+      dropEarlyRequests();
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.config()[0] });
       queryClient.setQueryData(sessionQueryOptions().queryKey, session);
     },
@@ -36,6 +38,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: dashboardApi.logout,
     onSuccess: () => {
+      dropEarlyRequests();
       const previous = queryClient.getQueryData(sessionQueryOptions().queryKey);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.config()[0] });
       queryClient.setQueryData(sessionQueryOptions().queryKey, anonymousSession(previous));
