@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { VersionData } from '@devpi-dashboard/devpi-client';
 import { sortNewestFirst, versionFacts } from '../../packages/pep440-order.js';
 import type { JobContext, JobKind, PlannedItem } from '../job-kind.js';
-import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex, type StoredFile } from './releases.js';
+import { fileSizes, indexNameSchema, ownFiles, plannedFiles, splitIndex } from './releases.js';
 import { mapLimit } from '../../domain/map-limit.js';
 
 const pattern = z.string().trim().min(1).max(200);
@@ -20,9 +20,6 @@ const sized = (files: readonly CleanupFile[]) => ({
   bytes: files.reduce((sum, file) => sum + (file.size ?? 0), 0),
   unsized: files.filter((file) => file.size === null || file.size === undefined).length,
 });
-
-/** A planned file as a StoredFile of `index`, for fileSizes (a HEAD needs its path). */
-const stored = (file: CleanupFile & { path: string }, index: string): StoredFile => ({ filename: file.filename, path: file.path, index, rel: 'releasefile', sha256: file.sha256, uploadedAt: null });
 
 const params = z
   .object({
@@ -151,7 +148,7 @@ export const cleanupKind: JobKind<CleanupParams> = {
   async measure(ctx, _p, batch, summary) {
     const wanted = batch.flatMap(({ seq, item }) => {
       const index = String(item.spec['index']);
-      return cleanupFiles.parse(item.spec['files']).flatMap((file, i) => (file.size === null && file.path !== undefined ? [{ seq, i, file: stored({ ...file, path: file.path }, index) }] : []));
+      return cleanupFiles.parse(item.spec['files']).flatMap((file, i) => (file.size === null && file.path !== undefined ? [{ seq, i, file: { index, path: file.path, sha256: file.sha256 } }] : []));
     });
     const lengths = await fileSizes(ctx, wanted.map((w) => w.file), HEADS_IN_FLIGHT);
     const learned = new Map(wanted.map((w, n) => [`${w.seq}/${w.i}`, lengths[n] ?? 0]));

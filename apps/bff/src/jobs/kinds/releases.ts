@@ -58,7 +58,7 @@ export function storedFiles(data: VersionData): StoredFile[] {
  * File sizes: those the store learned before by sha256, the others from HEAD requests (devpi has
  * no size API), at most `width` at once; 0 where devpi does not say.
  */
-export async function fileSizes(ctx: Pick<JobContext, 'devpi' | 'sizes'>, files: readonly StoredFile[], width = 8): Promise<number[]> {
+export async function fileSizes(ctx: Pick<JobContext, 'devpi' | 'sizes'>, files: ReadonlyArray<Pick<StoredFile, 'index' | 'path' | 'sha256'>>, width = 8): Promise<number[]> {
   const sizes = await sizesOf(files, {
     sha256: (file) => file.sha256,
     head: (file) => {
