@@ -4,7 +4,7 @@ import { DevpiError, type DevpiClient } from '@devpi-dashboard/devpi-client';
 import type { JobItemState } from '@devpi-dashboard/dashboard-api';
 import type { HistoryStore } from '../history/history-store.js';
 import type { FileSizeStore } from '../storage/file-sizes.js';
-import type { ClassifiedAction } from '../history/classify.js';
+import { errorText, jobContext } from './job-context.js';
 import { RUNS_ALONE, type JobContext, type PlannedItem } from './job-kind.js';
 import { itemState, parseRecord, toPlanned } from './job-rows.js';
 import type { JobItemRow, JobRow, JobStore } from './job-store.js';
@@ -72,10 +72,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
 
-function errorText(error: unknown): string {
-  if (error instanceof DevpiError) return error.status === 0 ? `devpi could not be reached: ${error.message}` : `${error.status}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Runs jobs on this replica. It takes a job's lease in the store (one replica at a time), renews
@@ -203,37 +199,9 @@ export class JobRunner {
   }
 
   private context(job: JobRow, token: string, signal: AbortSignal, logger: Logger): JobContext {
-    const devpi = this.deps.devpi.withAuth(job.creator, token).withSignal(signal);
-    const { history, replica, now } = this.deps;
-    return {
-      jobId: job.id,
-      creator: job.creator,
-      devpi,
-      signal,
-      logger,
-      now,
-      sizes: this.deps.sizes,
-      change: async <T>(action: ClassifiedAction, run: () => Promise<T>): Promise<T> => {
-        // Short enough for history ids (varchar 64 with the sequence); the job id has its own column.
-        const requestId = `job-${randomUUID()}`;
-        // No intent, no change: a store that cannot take it fails the item before devpi sees it.
-        await history?.recordIntent({ requestId, at: new Date(now()), actor: job.creator, clientAddress: null, replica, source: 'dashboard', actions: [action], jobId: job.id });
-        try {
-          const result = await run();
-          // devpi's serial after the change, so the history does not count it as made outside the dashboard.
-          const serial = history === undefined ? null : await devpi.serial().catch(() => null);
-          await history?.recordOutcome(requestId, { outcome: { state: 'ok', status: 200, message: null }, serial, at: new Date(now()) }).catch((error: unknown) => logger.error({ err: error }, 'history: outcome not recorded'));
-          return result;
-        } catch (error) {
-          const outcome = error instanceof DevpiError && error.status > 0
-            ? { state: 'failed' as const, status: error.status, message: error.message }
-            : { state: 'unknown' as const, status: null, message: errorText(error) };
-          await history?.recordOutcome(requestId, { outcome, serial: null, at: new Date(now()) }).catch((failure: unknown) => logger.error({ err: failure }, 'history: outcome not recorded'));
-          throw error;
-        }
-      },
-    };
+    return jobContext(this.deps, job, this.deps.devpi.withAuth(job.creator, token).withSignal(signal), signal, logger);
   }
+
 
   /** devpi refused: is it the token (pause, ask to sign in) or a real refusal (fail the item)? */
   private async tokenDead(ctx: JobContext, error: unknown, token: string): Promise<boolean> {
