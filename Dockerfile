@@ -41,6 +41,8 @@ COPY --from=build /src/packages/devpi-client/dist packages/devpi-client/dist
 COPY --from=build /src/packages/dashboard-api/dist packages/dashboard-api/dist
 COPY --from=build /src/apps/bff/dist apps/bff/dist
 COPY --from=build /src/apps/web/dist apps/web/dist
+# The SPA's server entry, with its dependencies bundled in: the BFF renders the signed-in landing page with it.
+COPY --from=build /src/apps/web/dist-server apps/web/dist-server
 
 # The node image's unprivileged user; the app files stay root-owned and read-only to it.
 USER node

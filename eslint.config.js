@@ -28,7 +28,7 @@ const spaZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/reports/**', '**/test-results/**', '**/playwright-report/**', '**/.run/**'] },
+  { ignores: ['**/dist/**', '**/dist-server/**', '**/node_modules/**', '**/reports/**', '**/test-results/**', '**/playwright-report/**', '**/.run/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

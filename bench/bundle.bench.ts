@@ -91,7 +91,12 @@ export async function run(): Promise<BenchRow[]> {
   const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
   if (!entry) throw new Error('the manifest has no entry chunk');
 
-  const initial = closure(manifest, entry);
+  // What index.html loads: its entry script and every chunk it preloads (the app, which the entry
+  // imports dynamically so a server-rendered page paints first), with all they import statically.
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const loaded = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/\+dashboard\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const initial = new Set<string>(closure(manifest, entry));
+  for (const [key, chunk] of Object.entries(manifest)) if (loaded.includes(chunk.file)) closure(manifest, key, initial);
   const initialKb = sizeOf(manifest, initial);
   const rows: BenchRow[] = [
     { bench: BENCH, metric: 'initial JS (index.html), gzipped', value: initialKb, unit: 'KB', target: `<= ${INITIAL_BUDGET_KB} KB`, ok: initialKb <= INITIAL_BUDGET_KB },

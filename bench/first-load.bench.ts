@@ -140,7 +140,7 @@ export async function run(): Promise<BenchRow[]> {
     const devpiUrl = devpi.url;
     const [bffPort, lbPort] = [await freePort(), await freePort()];
     const lb = `http://127.0.0.1:${lbPort}`;
-    const bffEnv = { NODE_ENV: 'production', DEVPI_URL: devpiUrl, HOST: '127.0.0.1', PORT: String(bffPort), PUBLIC_URL: lb, TRUST_PROXY_HOPS: '1', STATIC_DIR: staticDir, SESSION_SECRET: 'first-load-bench-secret-first-load!!', LOG_LEVEL: 'info' };
+    const bffEnv = { NODE_ENV: 'production', DEVPI_URL: devpiUrl, HOST: '127.0.0.1', PORT: String(bffPort), PUBLIC_URL: lb, TRUST_PROXY_HOPS: '1', STATIC_DIR: staticDir, SSR_ENTRY: join(root, 'apps/web/dist-server/entry-server.js'), SESSION_SECRET: 'first-load-bench-secret-first-load!!', LOG_LEVEL: 'info' };
     const bffStarted = Date.now();
     await startReadyChild(children, root, [join(root, 'apps/bff/dist/server.js')], bffEnv, /"url":"(http:\/\/[^"]+)"/);
     const devpiPort = new URL(devpiUrl).port;

@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { codeSplitting } from './vite/chunk-groups';
 import { precompress } from './vite/precompress';
+import { preloadApp } from './vite/preload-app';
 
 /** Test files that vi.mock a module: they run isolated (below). */
 const src = fileURLToPath(new URL('./src/', import.meta.url));
@@ -12,18 +13,23 @@ const mockingFiles = readdirSync(src, { recursive: true, encoding: 'utf8' })
   .filter((file) => /\.test\.tsx?$/.test(file) && readFileSync(join(src, file), 'utf8').includes('vi.mock('))
   .map((file) => `src/${file.split(sep).join('/')}`);
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   base: '/+dashboard/',
-  plugins: [react(), precompress()],
-  build: {
-    outDir: 'dist',
-    sourcemap: true,
-    // The manifest maps route modules to chunks for bench/bundle.bench.ts.
-    manifest: true,
-    // One stylesheet: the per-chunk CSS files were each a request of their own, for about 2 KB in all.
-    cssCodeSplit: false,
-    rolldownOptions: { output: { codeSplitting } },
-  },
+  plugins: isSsrBuild ? [react()] : [react(), preloadApp(), precompress()],
+  // The server entry (src/entry-server.tsx, `vite build --ssr`) carries every dependency with it:
+  // the BFF runs it with its own node_modules, which have none of the SPA's packages.
+  ssr: { noExternal: true, target: 'node' },
+  build: isSsrBuild
+    ? { outDir: 'dist-server', sourcemap: true, emptyOutDir: true, copyPublicDir: false, rolldownOptions: { output: { codeSplitting: false } } }
+    : {
+        outDir: 'dist',
+        sourcemap: true,
+        // The manifest maps route modules to chunks for bench/bundle.bench.ts.
+        manifest: true,
+        // One stylesheet: the per-chunk CSS files were each a request of their own, for about 2 KB in all.
+        cssCodeSplit: false,
+        rolldownOptions: { output: { codeSplitting } },
+      },
   server: {
     proxy: { '/+dashboard/api': { target: process.env.BFF_URL ?? 'http://127.0.0.1:8080', changeOrigin: false } },
   },
@@ -39,4 +45,4 @@ export default defineConfig({
       { extends: true, test: { name: 'isolated', include: mockingFiles } },
     ],
   },
-});
+}));

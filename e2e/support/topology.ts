@@ -110,6 +110,8 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     // index.html from under the replicas.
     const staticDir = join(prefix, 'web-dist');
     await cp(webDist, staticDir, { recursive: true });
+    // The SPA's server entry beside it, where the BFF looks by default (it renders the landing page).
+    await cp(join(webDist, '..', 'dist-server'), join(prefix, 'dist-server'), { recursive: true });
 
     // Two replicas on the same port of two loopback addresses, sharing one SESSION_SECRET, found
     // by nginx through a name with two A records, as `--scale dashboard=2` is under compose.

@@ -136,7 +136,16 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(notFoundHandler());
   app.use(`${mountPath(DASHBOARD_BASE)}/api`, api);
 
-  app.use(mountPath(DASHBOARD_BASE), staticSpaRouter(config.staticDir));
+  app.use(mountPath(DASHBOARD_BASE), staticSpaRouter(config.staticDir, {
+    ssrEntry: config.ssrEntry,
+    logger,
+    activeSession: async (req, res) => {
+      const found = await sessions.lookup(req);
+      if (found.state !== 'active') return false;
+      sessions.touch(res, found.session);
+      return true;
+    },
+  }));
   app.get('/', (_req, res) => res.redirect(302, `${DASHBOARD_BASE}/`));
   app.use(notFoundHandler());
   app.use(errorHandler());

@@ -25,6 +25,7 @@ const envSchema = z.object({
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(8_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().min(1).optional(),
+  SSR_ENTRY: z.string().min(1).optional(),
   // The embedded SQLite file lives here; ignored when DATABASE_URL is set.
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -68,6 +69,8 @@ export interface Config {
   drainDelayMs: number;
   logLevel: string;
   staticDir: string;
+  /** The SPA's server entry, which renders the signed-in landing page; absent, the browser renders it. */
+  ssrEntry: string;
   /** Where the store lives: PostgreSQL when databaseUrl is set, else a SQLite file in dataDir. */
   store: { databaseUrl: string | undefined; dataDir: string };
   historyRetentionDays: number | undefined;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     drainDelayMs: e.DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0),
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR ?? defaultStaticDir,
+    ssrEntry: e.SSR_ENTRY ?? join(e.STATIC_DIR ?? defaultStaticDir, '..', 'dist-server', 'entry-server.js'),
     store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
     historyRetentionDays: e.HISTORY_RETENTION_DAYS,
     replicaId: e.REPLICA_ID ?? hostname(),

@@ -21,13 +21,30 @@ const AREAS: [name: string, folders: RegExp][] = [
 
 const VENDOR = /[\\/]node_modules[\\/]|[\\/]packages[\\/][^\\/]+[\\/]dist[\\/]/;
 
-/** Modules the entry reaches through static imports, found once per chunking pass. */
-const initialByPass = new WeakMap<NameContext, Set<string>>();
+/**
+ * The entry's own modules (what main.tsx reaches through static imports: the early requests) and
+ * the shell (what the app module it imports reaches: React, the router, the layout, the landing),
+ * found once per chunking pass.
+ */
+interface Initial { entry: Set<string>; shell: Set<string> }
+const initialByPass = new WeakMap<NameContext, Initial>();
 
-function initialModules(ctx: NameContext, anyId: string): Set<string> {
+/** Every module reached from `roots` through static imports. */
+function staticGraph(ctx: NameContext, roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const down = [...roots];
+  while (down.length > 0) {
+    const id = down.pop() ?? '';
+    if (seen.has(id)) continue;
+    seen.add(id);
+    down.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+function initialModules(ctx: NameContext, anyId: string): Initial {
   const known = initialByPass.get(ctx);
   if (known) return known;
-  const seen = new Set<string>();
   // Climb from any module to the entries through importers, then walk down static imports.
   const entries = new Set<string>();
   const up = [anyId];
@@ -41,21 +58,21 @@ function initialModules(ctx: NameContext, anyId: string): Set<string> {
     if (info.isEntry) entries.add(id);
     up.push(...info.importers, ...info.dynamicImporters);
   }
-  const down = [...entries];
-  while (down.length > 0) {
-    const id = down.pop() ?? '';
-    if (seen.has(id)) continue;
-    seen.add(id);
-    down.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
-  }
-  initialByPass.set(ctx, seen);
-  return seen;
+  const entry = staticGraph(ctx, [...entries]);
+  const shellRoots = [...entry].flatMap((id) => ctx.getModuleInfo(id)?.dynamicallyImportedIds ?? []);
+  const shell = staticGraph(ctx, shellRoots);
+  for (const id of entry) shell.delete(id);
+  const initial = { entry, shell };
+  initialByPass.set(ctx, initial);
+  return initial;
 }
 
 /** The chunk a module belongs to, or null to leave it where the entry is. */
 export function chunkName(id: string, ctx: NameContext): string | null {
+  const initial = initialModules(ctx, id);
+  if (initial.entry.has(id)) return null;
   if (VENDOR.test(id)) return 'vendor';
-  if (initialModules(ctx, id).has(id)) return 'app';
+  if (initial.shell.has(id)) return 'app';
   if (!/[\\/]src[\\/]/.test(id)) return null;
   return AREAS.find(([, folders]) => folders.test(id))?.[0] ?? 'screens';
 }

@@ -4,3 +4,4 @@
  */
 export * from './paths.js';
 export * from './error-codes.js';
+export * from './prerender.js';

@@ -23,3 +23,13 @@ export const apiPaths = {
 export function devpiProxyPath(devpiPath: string): string {
   return `${DEVPI_PROXY_BASE}${devpiPath.startsWith('/') ? '' : '/'}${devpiPath}`;
 }
+
+/** Where the supply-chain API lives (dependency-confusion guard, bases graph, resolution). */
+export const supplyApiBase = `${API_BASE}/supply`;
+
+const seg = encodeURIComponent;
+export const supplyApiPaths = {
+  guard: `${supplyApiBase}/guard`,
+  graph: `${supplyApiBase}/graph`,
+  resolve: (user: string, index: string) => `${supplyApiBase}/resolve/${seg(user)}/${seg(index)}`,
+} as const;

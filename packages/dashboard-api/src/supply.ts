@@ -1,15 +1,4 @@
 import { z } from 'zod';
-import { API_BASE } from './paths.js';
-
-/** Where the supply-chain API lives (dependency-confusion guard, bases graph, resolution). */
-export const supplyApiBase = `${API_BASE}/supply`;
-
-const seg = encodeURIComponent;
-export const supplyApiPaths = {
-  guard: `${supplyApiBase}/guard`,
-  graph: `${supplyApiBase}/graph`,
-  resolve: (user: string, index: string) => `${supplyApiBase}/resolve/${seg(user)}/${seg(index)}`,
-} as const;
 
 /** How devpi combines the whitelists along the bases (`mirror_whitelist_inheritance`). */
 export const whitelistInheritanceSchema = z.enum(['intersection', 'union']);

@@ -14,6 +14,18 @@ prefetchLinkedCode(routes, (callback) => router.subscribe((state) => {
 }));
 setSessionExpiredHandler(sessionExpiredHandler((to) => router.navigate(to), queryClient, () => inAppPath(window.location)));
 
+/** Resolves once the router has its first screen's data: its loaders have run, or failed. */
+export function routerReady(): Promise<void> {
+  return new Promise((resolve) => {
+    if (router.state.initialized) return resolve();
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 export function App() {
   return (
     <AppProvider client={queryClient}>

@@ -4,13 +4,16 @@ import { connectivity, unreachableName, type Outage } from '../lib/connectivity'
 import { useAutoRetry } from '../lib/use-auto-retry';
 import { formatWhen } from '../lib/format-date';
 
+/** A page rendered on the server shows no outage: it was rendered from fresh answers. */
+const noOutage = (): Outage | undefined => undefined;
+
 /**
  * Says, quietly, that the data on screen is getting old because devpi (or the dashboard server)
  * stopped answering background refreshes, and refetches the failed queries (GETs only; mutations
  * are never repeated) with backoff until one succeeds, which clears the banner.
  */
 export function ConnectivityBanner() {
-  const outage = useSyncExternalStore(connectivity.subscribe, connectivity.snapshot);
+  const outage = useSyncExternalStore(connectivity.subscribe, connectivity.snapshot, noOutage);
   return (
     <div className="connectivity-banner" role="status">
       {outage && <OutageNotice outage={outage} />}

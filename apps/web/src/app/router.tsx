@@ -24,7 +24,7 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteError,
     HydrateFallback: BootScreen,
     children: [
-      { index: true, loader: home.loader, Component: home.Component, ErrorBoundary: RouteError },
+      { id: 'home', index: true, loader: home.loader, Component: home.Component, ErrorBoundary: RouteError },
       screen(paths.account.password.pattern, () => import('./routes/account-password')),
       screen(paths.users.list.pattern, () => import('./routes/users/list')),
       screen(paths.users.create.pattern, () => import('./routes/users/create')),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dashboardApi, devpi } from './api-client';
-import { EARLY_FOR_MS, dropEarlyRequests, earlyHeaders, earlyUrls, startEarlyRequests, takeEarlyResponse } from './early-requests';
+import { BOOT_ANSWERS_ID } from '@devpi-dashboard/dashboard-api/constants';
+import { EARLY_FOR_MS, bootAnswers, dropEarlyRequests, earlyHeaders, earlyUrls, startEarlyRequests, takeEarlyResponse } from './early-requests';
 
 const answer = () => Promise.resolve(new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
 
@@ -45,5 +46,36 @@ describe('early requests', () => {
     const taken = takeEarlyResponse('/+dashboard/api/session', { headers: earlyHeaders(), signal: controller.signal });
     controller.abort(new Error('replaced'));
     await expect(taken).rejects.toThrow('replaced');
+  });
+
+  it('take the answers a server-rendered page came with, and ask only for the rest', async () => {
+    const early = vi.fn((_url: string | URL | Request) => answer());
+    const served = [
+      { url: '/+dashboard/api/session', status: 200, body: { user: 'alice' } },
+      { url: '/+dashboard/api/devpi/+status', status: 502, body: { message: 'down' } },
+    ];
+    startEarlyRequests('/+dashboard/', early, undefined, served);
+    expect(early.mock.calls.map(([url]) => url)).toEqual(earlyUrls('/+dashboard/').filter((url) => !served.some((s) => s.url === url)));
+    const session = await takeEarlyResponse('/+dashboard/api/session', { headers: earlyHeaders() });
+    expect(session?.status).toBe(200);
+    expect(await session?.json()).toEqual({ user: 'alice' });
+    // The devpi client asks with an absolute URL; the status answer is handed over as it was.
+    const status = await takeEarlyResponse(new URL('/+dashboard/api/devpi/+status', window.location.href).href, { headers: earlyHeaders() });
+    expect(status?.status).toBe(502);
+    // Once each.
+    expect(takeEarlyResponse('/+dashboard/api/session', { headers: earlyHeaders() })).toBeUndefined();
+  });
+
+  it('read the answers from the page, and none from a missing or broken element', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    expect(bootAnswers(doc)).toEqual([]);
+    const script = doc.createElement('script');
+    script.type = 'application/json';
+    script.id = BOOT_ANSWERS_ID;
+    script.textContent = JSON.stringify([{ url: '/+dashboard/api/config', status: 200, body: { a: '</script>' } }, { url: 3 }]);
+    doc.body.append(script);
+    expect(bootAnswers(doc)).toEqual([{ url: '/+dashboard/api/config', status: 200, body: { a: '</script>' } }]);
+    script.textContent = '{not json';
+    expect(bootAnswers(doc)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, CSRF_HEADER_VALUE, DEVPI_PROXY_BASE, apiPaths } from '@devpi-dashboard/dashboard-api/constants';
+import { BOOT_ANSWERS_ID, CSRF_HEADER, CSRF_HEADER_VALUE, DEVPI_PROXY_BASE, apiPaths, supplyApiPaths, type BootAnswer } from '@devpi-dashboard/dashboard-api/constants';
 import { BASENAME } from '../config/paths';
 
 /*
@@ -7,6 +7,9 @@ import { BASENAME } from '../config/paths';
  * the entry takes a few hundred milliseconds on a busy machine, and the route loaders that ask for
  * the same data only run at its end: the answers are on their way by then. `dashboardFetch` hands
  * each early answer to the first identical GET that asks within EARLY_FOR_MS, once.
+ *
+ * A landing page the BFF rendered on the server comes with the answers it was rendered from
+ * (#boot-answers): those are handed over the same way, and not asked for again.
  */
 
 /** An early answer nobody asked for within this long is left unused: it may be stale by then. */
@@ -14,8 +17,8 @@ export const EARLY_FOR_MS = 10_000;
 
 /** Every in-app screen's layout asks for who is signed in and the public settings. */
 const EVERY_SCREEN = [apiPaths.session, apiPaths.config];
-/** The landing page (routes/home.tsx): the index list, the user count, devpi's status. */
-const LANDING = [apiPaths.indexes, `${apiPaths.users}?limit=1`, `${DEVPI_PROXY_BASE}/+status`];
+/** The landing page (routes/home.tsx): the index list, the user count, devpi's status, the supply-chain warnings. */
+const LANDING = [apiPaths.indexes, `${apiPaths.users}?limit=1`, `${DEVPI_PROXY_BASE}/+status`, supplyApiPaths.guard];
 
 /** The URLs a cold load of `pathname` asks for first, in the order the loaders ask. */
 export function earlyUrls(pathname: string): string[] {
@@ -32,12 +35,41 @@ interface Early {
   startedAt: number;
 }
 
+/**
+ * On the server (the SPA's server entry renders the landing), the answers of the request being
+ * rendered: there is no window and no early request there, and several renders may overlap.
+ */
+let serverAnswers: ((url: string) => Promise<Response> | undefined) | undefined;
+export function setServerAnswers(source: (url: string) => Promise<Response> | undefined): void {
+  serverAnswers = source;
+}
+
 /** Keyed by absolute URL: the devpi client asks with one, the API calls with a path. */
 const pending = new Map<string, Early>();
 const absolute = (url: string): string => new URL(url, window.location.href).href;
 
-/** Starts the early GETs for `pathname` (once per page load, from the entry). */
-export function startEarlyRequests(pathname: string, fetchFn: typeof fetch = fetch, now: () => number = () => performance.now()): void {
+/** The answers a server-rendered page came with, if any (an unreadable element counts as none). */
+export function bootAnswers(doc: Document = document): BootAnswer[] {
+  const text = doc.getElementById(BOOT_ANSWERS_ID)?.textContent;
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter((entry): entry is BootAnswer => typeof entry === 'object' && entry !== null && typeof entry.url === 'string' && typeof entry.status === 'number' && 'body' in entry);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Starts the early GETs for `pathname` (once per page load, from the entry). Answers the page
+ * came with are not asked for: they are handed over as they are.
+ */
+export function startEarlyRequests(pathname: string, fetchFn: typeof fetch = fetch, now: () => number = () => performance.now(), answers: BootAnswer[] = bootAnswers()): void {
+  for (const answer of answers) {
+    const response = Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } }));
+    pending.set(absolute(answer.url), { response, startedAt: now() });
+  }
   for (const url of earlyUrls(pathname)) {
     if (pending.has(absolute(url))) continue;
     const response = fetchFn(url, { headers: earlyHeaders(), credentials: 'same-origin' });
@@ -52,6 +84,8 @@ export function startEarlyRequests(pathname: string, fetchFn: typeof fetch = fet
  * method, a body, other headers than the early ones, or too late), which then goes to the network.
  */
 export function takeEarlyResponse(url: string, init: RequestInit | undefined, now: () => number = () => performance.now()): Promise<Response> | undefined {
+  const served = serverAnswers?.(url);
+  if (served) return served;
   const key = absolute(url);
   const early = pending.get(key);
   if (early === undefined) return undefined;

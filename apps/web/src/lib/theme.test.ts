@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyStoredTheme, setTheme } from './theme';
 
 afterEach(() => {
+  vi.restoreAllMocks();
   localStorage.clear();
   delete document.documentElement.dataset.theme;
 });
@@ -21,5 +22,17 @@ describe('theme', () => {
     applyStoredTheme();
     expect(document.documentElement.dataset.theme).toBeUndefined();
     expect(localStorage.getItem('devpi-dashboard-theme')).toBeNull();
+  });
+
+  it('mirrors the choice in a cookie, so a page the server renders paints in it', () => {
+    const written = vi.spyOn(document, 'cookie', 'set');
+    setTheme('dark');
+    expect(written).toHaveBeenLastCalledWith(expect.stringMatching(/^devpi-dashboard-theme=dark; Path=\/\+dashboard\/; SameSite=Lax; Max-Age=\d+$/));
+    setTheme('system');
+    expect(written).toHaveBeenLastCalledWith(expect.stringMatching(/^devpi-dashboard-theme=system; .*Max-Age=0$/));
+    // A choice stored before the cookie existed is written on the next load.
+    localStorage.setItem('devpi-dashboard-theme', 'light');
+    applyStoredTheme();
+    expect(written).toHaveBeenLastCalledWith(expect.stringMatching(/^devpi-dashboard-theme=light; /));
   });
 });

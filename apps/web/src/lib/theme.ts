@@ -1,4 +1,6 @@
+import { THEME_COOKIE } from '@devpi-dashboard/dashboard-api/constants';
 import { useCallback, useSyncExternalStore } from 'react';
+import { BASENAME } from '../config/paths';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
@@ -15,11 +17,17 @@ function readStored(): ThemeChoice {
   }
 }
 
-/** Puts the stored choice on <html>; CSS falls back to prefers-color-scheme for 'system'. */
-export function applyStoredTheme(): void {
-  const choice = readStored();
+/** The choice on <html> (CSS falls back to prefers-color-scheme for 'system'), and in a cookie the BFF reads when it renders a page. */
+function apply(choice: ThemeChoice): void {
   if (choice === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = choice;
+  const cookie = `${THEME_COOKIE}=${choice}; Path=${BASENAME}/; SameSite=Lax`;
+  document.cookie = choice === 'system' ? `${cookie}; Max-Age=0` : `${cookie}; Max-Age=${400 * 24 * 60 * 60}`;
+}
+
+/** Puts the stored choice on <html> (and in the cookie, for choices stored before it existed). */
+export function applyStoredTheme(): void {
+  apply(readStored());
 }
 
 export function setTheme(choice: ThemeChoice): void {
@@ -29,8 +37,7 @@ export function setTheme(choice: ThemeChoice): void {
   } catch {
     // Not persisted, but still applied for this page.
   }
-  if (choice === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = choice;
+  apply(choice);
   for (const listener of listeners) listener();
 }
 

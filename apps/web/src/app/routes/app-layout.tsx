@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import '../../components/layout/layout.css';
@@ -11,8 +11,11 @@ import { queryClient } from '../../lib/query-client';
 import { ConnectivityBanner } from '../connectivity-banner';
 import { RootPasswordBanner } from '../root-password-banner';
 
+/** What every in-app screen needs first: who is signed in, and the public settings. */
+export const layoutData = (client: QueryClient) => Promise.all([client.ensureQueryData(sessionQueryOptions()), client.ensureQueryData(configQueryOptions())]);
+
 export async function loader() {
-  await Promise.all([queryClient.ensureQueryData(sessionQueryOptions()), queryClient.ensureQueryData(configQueryOptions())]);
+  await layoutData(queryClient);
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Badge } from '../../components/ui/badge';
 import { ButtonLink } from '../../components/ui/button';
@@ -12,13 +12,22 @@ import { SupplyWarnings } from '../../features/supply/components/supply-warnings
 import { userListQueryOptions } from '../../features/users/api/users';
 import { queryClient } from '../../lib/query-client';
 
+/**
+ * The landing page's queries, all started together: the index list, which the page cannot show
+ * without, and the figures and warnings that may arrive after it (prefetches never reject).
+ */
+export function landingData(client: QueryClient): { required: Promise<unknown>; rest: Promise<unknown>[] } {
+  const rest = [
+    client.prefetchQuery(userListQueryOptions({ limit: 1 })),
+    client.prefetchQuery(statusQueryOptions()),
+    client.prefetchQuery(guardQueryOptions()),
+  ];
+  return { required: client.ensureQueryData(indexListQueryOptions()), rest };
+}
+
 export async function loader() {
-  // Started with the index list rather than after the first render, so all of the landing page's
-  // requests leave together; only the index list is waited for.
-  void queryClient.prefetchQuery(userListQueryOptions({ limit: 1 }));
-  void queryClient.prefetchQuery(statusQueryOptions());
-  void queryClient.prefetchQuery(guardQueryOptions());
-  await queryClient.ensureQueryData(indexListQueryOptions());
+  // Only the index list is waited for; the rest fills in as it arrives.
+  await landingData(queryClient).required;
   return null;
 }
 

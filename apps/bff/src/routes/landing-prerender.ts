@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createGzip } from 'node:zlib';
+import {
+  BOOT_ANSWERS_ID,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  THEME_COOKIE,
+  apiPaths,
+  scriptSafeJson,
+  type BootAnswer,
+  type LandingRenderer,
+} from '@devpi-dashboard/dashboard-api/constants';
+import { parse as parseCookies } from 'cookie';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { chooseEncoding } from '../http/precompressed.js';
+import { SESSION_COOKIE } from '../session/session-cookie.js';
+
+/** The landing is rendered only when all its answers are in by then; else the plain page goes out at once. */
+export const PRERENDER_DEADLINE_MS = 1_500;
+
+/** The headers of the page's own API requests that its answers may depend on, passed on as they came. */
+const FORWARDED = ['cookie', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'user-agent', 'accept-language'];
+
+/**
+ * The signed-in landing page rendered on the server (issue 15): the BFF asks its own API, over
+ * loopback with the browser's cookie, for exactly the answers the SPA's first screen asks for, has
+ * the SPA's server entry render the screen from them, and sends index.html with that markup in
+ * #root and the answers in #boot-answers, which the SPA takes instead of asking again. The figures
+ * are on screen before any script has run; the SPA then renders the same screen over it.
+ *
+ * Anything short of a complete, signed-in set of answers (no session, an answer that is not 200, the
+ * deadline, a render that throws, no server entry built) sends the plain index.html instead, which
+ * loads exactly as it did before. Nothing is cached: every page holds one user's data.
+ */
+export class LandingPrerender {
+  private renderer: Promise<LandingRenderer | undefined> | undefined;
+  private template: string | undefined;
+
+  constructor(
+    private readonly options: {
+      indexHtml: string;
+      ssrEntry: string;
+      logger: Logger;
+      /** Whether the request carries a live session, sliding its idle window (the Set-Cookie goes on `res`). */
+      activeSession: (req: Request, res: Response) => Promise<boolean>;
+      deadlineMs?: number;
+    },
+  ) {
+    // Loaded at start, not by the first visitor (importing it takes a few hundred milliseconds).
+    void this.load();
+  }
+
+  /**
+   * Sends the landing page and returns true, or sends nothing and returns false (no live session,
+   * no server entry). The head of the page goes out at once, so that the browser fetches the
+   * stylesheet and the scripts while the answers are asked for; the rendered screen follows. When
+   * it cannot be rendered, the rest of the plain page follows instead, and the SPA loads as usual.
+   */
+  async send(req: Request, res: Response): Promise<boolean> {
+    const cookies = parseCookies(req.headers.cookie ?? '');
+    if (!cookies[SESSION_COOKIE]) return false;
+    const renderer = await this.load();
+    if (renderer === undefined) return false;
+    // Checked (and its idle window slid) before anything is sent: a stale cookie gets the plain page.
+    if (!(await this.options.activeSession(req, res))) return false;
+    const started = performance.now();
+    const page = this.parts();
+    const out = this.open(req, res);
+    out.write(withTheme(page.head, cookies[THEME_COOKIE]));
+    out.flush();
+    let rendered = '';
+    try {
+      const deadline = AbortSignal.timeout(this.options.deadlineMs ?? PRERENDER_DEADLINE_MS);
+      const answers = await Promise.all(renderer.landingUrls.map((url) => this.ask(req, url, deadline)));
+      const session = answers.find((answer) => answer.url === apiPaths.session);
+      const answered = performance.now();
+      if (answers.every((answer) => answer.status === 200) && isSignedIn(session?.body)) {
+        rendered = `${await renderer.renderLanding(answers)}</div><script type="application/json" id="${BOOT_ANSWERS_ID}">${scriptSafeJson(answers)}</script>`;
+        this.options.logger.debug({ answersMs: Math.round(answered - started), renderMs: Math.round(performance.now() - answered) }, 'landing rendered on the server');
+      } else {
+        this.options.logger.info({ statuses: answers.map((answer) => `${answer.url} ${answer.status}`) }, 'landing not rendered on the server: not every answer was a 200 for a signed-in user');
+      }
+    } catch (error) {
+      this.options.logger.warn({ err: error, ms: Math.round(performance.now() - started) }, 'landing not rendered on the server; the plain page is sent');
+    }
+    out.end(rendered === '' ? page.plainTail : rendered + page.tailAfterRoot);
+    return true;
+  }
+
+  private load(): Promise<LandingRenderer | undefined> {
+    this.renderer ??= (async () => {
+      if (!existsSync(this.options.ssrEntry)) {
+        this.options.logger.info({ ssrEntry: this.options.ssrEntry }, 'no server entry of the SPA: the landing page is rendered in the browser only');
+        return undefined;
+      }
+      const module = (await import(pathToFileURL(this.options.ssrEntry).href)) as Partial<LandingRenderer>;
+      if (!Array.isArray(module.landingUrls) || typeof module.renderLanding !== 'function') {
+        this.options.logger.error({ ssrEntry: this.options.ssrEntry }, 'the SPA server entry does not export landingUrls and renderLanding');
+        return undefined;
+      }
+      return { landingUrls: module.landingUrls, renderLanding: module.renderLanding };
+    })();
+    return this.renderer;
+  }
+
+  /** One of the page's answers, from this very BFF (the socket the page's request came in on). */
+  private async ask(req: Request, url: string, signal: AbortSignal): Promise<BootAnswer> {
+    const host = req.socket.localAddress?.includes(':') ? `[${req.socket.localAddress}]` : req.socket.localAddress;
+    const headers = new Headers({ Accept: 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' });
+    for (const name of FORWARDED) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const response = await fetch(`http://${host}:${req.socket.localPort}${url}`, { headers, signal, redirect: 'manual' });
+    const body: unknown = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text();
+    return { url, status: response.status, body };
+  }
+
+  /** index.html cut at its root element: what goes before the screen, and what follows either way. */
+  private parts(): { head: string; plainTail: string; tailAfterRoot: string } {
+    this.template ??= readFileSync(this.options.indexHtml, 'utf8');
+    const root = '<div id="root"></div>';
+    const at = this.template.indexOf(root);
+    if (at < 0) throw new Error(`${this.options.indexHtml} has no ${root}`);
+    const head = this.template.slice(0, at + root.length - '</div>'.length);
+    return { head, plainTail: this.template.slice(head.length), tailAfterRoot: this.template.slice(at + root.length) };
+  }
+
+  /** The response as a stream: gzip when the browser takes it (`npm start` has no nginx in front; nginx passes it through). */
+  private open(req: Request, res: Response): { write: (text: string) => void; flush: () => void; end: (text: string) => void } {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    // One user's data: never stored, and a shared cache keys it by the cookie too.
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.vary('Cookie');
+    res.vary('Accept-Encoding');
+    // The head is sent before the rest is ready: nginx must pass it on at once, not buffer the page.
+    res.setHeader('X-Accel-Buffering', 'no');
+    if (chooseEncoding(req.get('Accept-Encoding'), ['gzip']) !== 'gzip') {
+      return { write: (text) => res.write(text), flush: () => undefined, end: (text) => res.end(text) };
+    }
+    res.setHeader('Content-Encoding', 'gzip');
+    const gzip = createGzip({ level: 6 });
+    gzip.pipe(res);
+    return { write: (text) => gzip.write(text), flush: () => gzip.flush(), end: (text) => gzip.end(text) };
+  }
+}
+
+/** The theme the user chose (the SPA mirrors it in a cookie), on <html>, so the page paints in it. */
+function withTheme(head: string, theme: string | undefined): string {
+  if (theme !== 'light' && theme !== 'dark') return head;
+  return head.replace(/<html(\s|>)/, (_match, next: string) => `<html data-theme="${theme}"${next}`);
+}
+
+const isSignedIn = (body: unknown): boolean => typeof body === 'object' && body !== null && 'authenticated' in body && body.authenticated === true;

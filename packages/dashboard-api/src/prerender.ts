@@ -1,0 +1,33 @@
+/**
+ * The server-rendered landing page: what the BFF and the SPA's server entry agree on. The BFF asks
+ * its own API for the answers the landing needs, the SPA's server entry renders the landing from
+ * them, and the BFF sends both in index.html: the markup in #root, the answers as JSON in
+ * #boot-answers, where the browser's first requests take them instead of asking again.
+ */
+
+/** One answer of the BFF's API, as the landing asked for it. */
+export interface BootAnswer {
+  /** The path and query the SPA asks with, e.g. /+dashboard/api/session. */
+  url: string;
+  status: number;
+  body: unknown;
+}
+
+/** The id of the `<script type="application/json">` element holding the BootAnswer[]. */
+export const BOOT_ANSWERS_ID = 'boot-answers';
+
+/** Cookie mirroring the theme choice (light or dark; absent for "follow the system"), so server-rendered pages paint in it. */
+export const THEME_COOKIE = 'devpi-dashboard-theme';
+
+/** What the SPA's server entry (apps/web dist-server/entry-server.js) exports. */
+export interface LandingRenderer {
+  /** The URLs the landing page asks for first, in the order it asks. */
+  landingUrls: readonly string[];
+  /** The landing's markup (the inside of #root) from those answers. */
+  renderLanding(answers: readonly BootAnswer[]): Promise<string>;
+}
+
+/** JSON that can sit inside a `<script>` element: no `<` (so no `</script>` or `<!--`) and no line separators. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
