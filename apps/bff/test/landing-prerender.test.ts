@@ -18,9 +18,10 @@ const HOSTILE_TITLE = '</script><script>alert(1)</script><!--';
 /** A server entry that renders who is signed in and the status of every answer. */
 const standInEntry = (urls: string[]) => `
 export const landingUrls = ${JSON.stringify(urls)};
-export async function renderLanding(answers) {
+export async function renderLanding(answers, preferences) {
   const session = answers.find((a) => a.url === '/+dashboard/api/session');
-  return '<h1>Welcome, ' + session.body.user + '</h1><ul>' + answers.map((a) => '<li>' + a.url + ' ' + a.status + '</li>').join('') + '</ul>';
+  return '<h1>Welcome, ' + session.body.user + '</h1><ul>' + answers.map((a) => '<li>' + a.url + ' ' + a.status + '</li>').join('') + '</ul>'
+    + '<p class="prefs">' + Object.keys(preferences).sort().join(' ') + '</p>';
 }
 `;
 
@@ -93,8 +94,10 @@ describe('the landing page rendered by the BFF', () => {
   });
 
   it('paints in the theme the user chose, and ignores anything else in that cookie', async () => {
-    const dark = await landing().set('Cookie', `${cookie}; devpi-dashboard-theme=dark`).expect(200);
+    const dark = await landing().set('Cookie', `${cookie}; devpi-dashboard-theme=dark; devpi-dashboard-root-banner-collapsed=1; other=1`).expect(200);
     expect(dark.text).toContain('<html data-theme="dark" lang="en">');
+    // The render gets the SPA's preference cookies, and nothing else of the cookie header.
+    expect(dark.text).toContain('<p class="prefs">devpi-dashboard-root-banner-collapsed devpi-dashboard-theme</p>');
     const odd = await landing().set('Cookie', `${cookie}; devpi-dashboard-theme="><script>`).expect(200);
     expect(odd.text).toContain('<html lang="en">');
   });

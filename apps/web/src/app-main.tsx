@@ -5,10 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { App, routerReady } from './app/app';
 import './app/styles/tokens.css';
 import './app/styles/base.css';
+import { mirrorStoredPreferences } from './lib/preferences';
 import { applyStoredTheme } from './lib/theme';
 
 // Before the first render, so a stored theme choice never flashes the other one.
 applyStoredTheme();
+// Choices stored before they were mirrored in cookies reach the pages the BFF renders from now on.
+mirrorStoredPreferences();
 
 const root = document.getElementById('root');
 if (root) {

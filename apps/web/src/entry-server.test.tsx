@@ -3,6 +3,7 @@
 import type { BootAnswer } from '@devpi-dashboard/dashboard-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { landingUrls, renderLanding } from './entry-server';
+import { readPreference } from './lib/preferences';
 import { session, summary } from './testing/fixtures';
 
 const answers = (overrides: Record<string, Partial<BootAnswer>> = {}): BootAnswer[] =>
@@ -69,5 +70,19 @@ describe('the server-rendered landing page', () => {
     expect(first).toContain('Welcome, alice');
     expect(second).toContain('Welcome, bob');
     expect(second).not.toContain('Welcome, alice');
+  });
+
+  it("shows the user's choices as the SPA would: a folded root-password banner stays folded", async () => {
+    const root = answers({ '/+dashboard/api/session': { body: session({ user: 'root', isRoot: true, rootPasswordEmpty: true }) } });
+    const open = await renderLanding(root);
+    expect(open).toContain('Set root password');
+    const folded = await renderLanding(root, { 'devpi-dashboard-root-banner-collapsed': '1', 'devpi-dashboard-theme': 'dark' });
+    expect(folded).toContain('root-password-banner-collapsed');
+    expect(folded).not.toContain('Set root password');
+    expect(folded).toContain('Theme: dark');
+    // Outside a render, the browser's own storage is what counts again.
+    localStorage.setItem('devpi-dashboard-root-banner-collapsed', '1');
+    expect(readPreference('devpi-dashboard-root-banner-collapsed')).toBe('1');
+    localStorage.clear();
   });
 });

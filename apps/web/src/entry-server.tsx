@@ -14,22 +14,25 @@ import { routes } from './app/router';
 import { BASENAME } from './config/paths';
 import { createConnectivityStore } from './lib/connectivity';
 import { earlyUrls, setServerAnswers } from './lib/early-requests';
+import { setServerPreferences } from './lib/preferences';
 import { createQueryClient } from './lib/query-client';
 
-/** The answers of the render in progress, by path and query; renders may overlap. */
-const current = new AsyncLocalStorage<Map<string, BootAnswer>>();
+/** The answers of the render in progress, by path and query, and the user's choices; renders may overlap. */
+const current = new AsyncLocalStorage<{ answers: Map<string, BootAnswer>; preferences: Readonly<Record<string, string>> }>();
 const pathOf = (url: string): string => {
   const parsed = new URL(url, 'http://server.invalid');
   return `${parsed.pathname}${parsed.search}`;
 };
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 setServerAnswers((url) => {
-  const answers = current.getStore();
-  if (answers === undefined) return undefined;
-  const answer = answers.get(pathOf(url));
+  const render = current.getStore();
+  if (render === undefined) return undefined;
+  const answer = render.answers.get(pathOf(url));
   // Never the network from here: what the BFF did not ask for renders as not loaded.
   return Promise.resolve(answer === undefined ? json(503, { error: { code: 'not_prerendered', message: `${url} is not among the answers of this render` } }) : json(answer.status, answer.body));
 });
+
+setServerPreferences(() => current.getStore()?.preferences);
 
 export const landingUrls: LandingRenderer['landingUrls'] = earlyUrls(`${BASENAME}/`);
 
@@ -38,11 +41,12 @@ export const landingUrls: LandingRenderer['landingUrls'] = earlyUrls(`${BASENAME
  * loaders' queries fill a cache of this render's own, then the same route tree renders from it.
  * A query whose answer is missing or failed renders as the page shows it while loading ("…").
  */
-export const renderLanding: LandingRenderer['renderLanding'] = async (answers) => {
+export const renderLanding: LandingRenderer['renderLanding'] = async (answers, preferences = {}) => {
   const client = createQueryClient(createConnectivityStore());
   // Nothing retries or refetches here: the answers are all there is.
   client.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
-  await current.run(new Map(answers.map((answer) => [pathOf(answer.url), answer])), async () => {
+  const render = { answers: new Map(answers.map((answer) => [pathOf(answer.url), answer])), preferences };
+  await current.run(render, async () => {
     const landing = landingData(client);
     await Promise.all([layoutData(client), landing.required, ...landing.rest]);
   });
@@ -53,11 +57,12 @@ export const renderLanding: LandingRenderer['renderLanding'] = async (answers) =
     hydrationData: { loaderData: { app: null, home: null } },
   });
   try {
-    return renderToString(
+    // The render itself reads the user's choices (the theme toggle's label, a folded banner).
+    return current.run(render, () => renderToString(
       <AppProvider client={client}>
         <RouterProvider router={router} />
       </AppProvider>,
-    );
+    ));
   } finally {
     router.dispose();
     client.clear();

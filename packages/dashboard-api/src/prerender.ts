@@ -16,15 +16,21 @@ export interface BootAnswer {
 /** The id of the `<script type="application/json">` element holding the BootAnswer[]. */
 export const BOOT_ANSWERS_ID = 'boot-answers';
 
-/** Cookie mirroring the theme choice (light or dark; absent for "follow the system"), so server-rendered pages paint in it. */
-export const THEME_COOKIE = 'devpi-dashboard-theme';
+/**
+ * The SPA keeps the user's choices on this browser (theme, a folded banner) in localStorage and in
+ * cookies named with this prefix; the BFF hands those cookies to the server render.
+ */
+export const PREFERENCE_COOKIE_PREFIX = 'devpi-dashboard-';
+
+/** The theme choice (light or dark; absent for "follow the system"): the BFF puts it on <html>. */
+export const THEME_COOKIE = `${PREFERENCE_COOKIE_PREFIX}theme`;
 
 /** What the SPA's server entry (apps/web dist-server/entry-server.js) exports. */
 export interface LandingRenderer {
   /** The URLs the landing page asks for first, in the order it asks. */
   landingUrls: readonly string[];
-  /** The landing's markup (the inside of #root) from those answers. */
-  renderLanding(answers: readonly BootAnswer[]): Promise<string>;
+  /** The landing's markup (the inside of #root) from those answers and the user's PREFERENCE_COOKIE_PREFIX cookies. */
+  renderLanding(answers: readonly BootAnswer[], preferences?: Readonly<Record<string, string>>): Promise<string>;
 }
 
 /** JSON that can sit inside a `<script>` element: no `<` (so no `</script>` or `<!--`) and no line separators. */

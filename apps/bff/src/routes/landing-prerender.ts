@@ -5,6 +5,7 @@ import {
   BOOT_ANSWERS_ID,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
+  PREFERENCE_COOKIE_PREFIX,
   THEME_COOKIE,
   apiPaths,
   scriptSafeJson,
@@ -77,7 +78,7 @@ export class LandingPrerender {
       const session = answers.find((answer) => answer.url === apiPaths.session);
       const answered = performance.now();
       if (answers.every((answer) => answer.status === 200) && isSignedIn(session?.body)) {
-        rendered = `${await renderer.renderLanding(answers)}</div><script type="application/json" id="${BOOT_ANSWERS_ID}">${scriptSafeJson(answers)}</script>`;
+        rendered = `${await renderer.renderLanding(answers, preferences(cookies))}</div><script type="application/json" id="${BOOT_ANSWERS_ID}">${scriptSafeJson(answers)}</script>`;
         this.options.logger.debug({ answersMs: Math.round(answered - started), renderMs: Math.round(performance.now() - answered) }, 'landing rendered on the server');
       } else {
         this.options.logger.info({ statuses: answers.map((answer) => `${answer.url} ${answer.status}`) }, 'landing not rendered on the server: not every answer was a 200 for a signed-in user');
@@ -151,6 +152,11 @@ export class LandingPrerender {
 function withTheme(head: string, theme: string | undefined): string {
   if (theme !== 'light' && theme !== 'dark') return head;
   return head.replace(/<html(\s|>)/, (_match, next: string) => `<html data-theme="${theme}"${next}`);
+}
+
+/** The SPA's preference cookies (theme, folded banner), for the render to show the page as the user left it. */
+function preferences(cookies: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(cookies).flatMap(([name, value]) => (name.startsWith(PREFERENCE_COOKIE_PREFIX) && value !== undefined ? [[name, value]] : [])));
 }
 
 const isSignedIn = (body: unknown): boolean => typeof body === 'object' && body !== null && 'authenticated' in body && body.authenticated === true;

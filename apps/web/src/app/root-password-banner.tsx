@@ -5,25 +5,12 @@ import { Alert } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
 import { sessionKeys } from '../features/auth/api/session';
 import { PasswordForm } from '../features/users/components/password-form';
+import { readPreference, storePreference } from '../lib/preferences';
 
 const COLLAPSED_KEY = 'devpi-dashboard-root-banner-collapsed';
 
-function readCollapsed(): boolean {
-  try {
-    return localStorage.getItem(COLLAPSED_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-function storeCollapsed(collapsed: boolean): void {
-  try {
-    if (collapsed) localStorage.setItem(COLLAPSED_KEY, '1');
-    else localStorage.removeItem(COLLAPSED_KEY);
-  } catch {
-    // Storage disabled: the choice holds for this page only.
-  }
-}
+const readCollapsed = (): boolean => readPreference(COLLAPSED_KEY) === '1';
+const storeCollapsed = (collapsed: boolean): void => storePreference(COLLAPSED_KEY, collapsed ? '1' : null);
 
 /**
  * A fresh devpi lets anyone sign in as root with an empty password. While that holds, every

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyStoredTheme, setTheme } from './theme';
+import { mirrorStoredPreferences } from './preferences';
+import { setTheme, applyStoredTheme } from './theme';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -29,10 +30,11 @@ describe('theme', () => {
     setTheme('dark');
     expect(written).toHaveBeenLastCalledWith(expect.stringMatching(/^devpi-dashboard-theme=dark; Path=\/\+dashboard\/; SameSite=Lax; Max-Age=\d+$/));
     setTheme('system');
-    expect(written).toHaveBeenLastCalledWith(expect.stringMatching(/^devpi-dashboard-theme=system; .*Max-Age=0$/));
+    expect(written).toHaveBeenLastCalledWith(expect.stringMatching(/^devpi-dashboard-theme=; .*Max-Age=0$/));
     // A choice stored before the cookie existed is written on the next load.
     localStorage.setItem('devpi-dashboard-theme', 'light');
-    applyStoredTheme();
-    expect(written).toHaveBeenLastCalledWith(expect.stringMatching(/^devpi-dashboard-theme=light; /));
+    localStorage.setItem('unrelated', 'x');
+    mirrorStoredPreferences();
+    expect(written.mock.calls.map(([cookie]) => cookie.split(';')[0])).toEqual(['devpi-dashboard-theme=dark', 'devpi-dashboard-theme=', 'devpi-dashboard-theme=light']);
   });
 });
