@@ -125,13 +125,16 @@ describe('the landing page rendered by the BFF', () => {
     }
   });
 
-  it('sends the plain page when no server entry was built', async () => {
-    const bare = await testApp(devpi.target.url, { STATIC_DIR: staticDir(), SSR_ENTRY: join(dir, 'missing.mjs') });
-    try {
-      const res = await landing(bare.app).set('Cookie', cookie).expect(200);
-      expect(res.text).toBe(readFileSync(join(staticDir(), 'index.html'), 'utf8'));
-    } finally {
-      await bare.close();
+  it('sends the plain page when no server entry was built, or the one there does not load', async () => {
+    writeFileSync(join(dir, 'broken.mjs'), 'export const landingUrls = [;\n');
+    for (const entry of ['missing.mjs', 'broken.mjs']) {
+      const bare = await testApp(devpi.target.url, { STATIC_DIR: staticDir(), SSR_ENTRY: join(dir, entry) });
+      try {
+        const res = await landing(bare.app).set('Cookie', cookie).expect(200);
+        expect(res.text, entry).toBe(readFileSync(join(staticDir(), 'index.html'), 'utf8'));
+      } finally {
+        await bare.close();
+      }
     }
   });
 });

@@ -31,9 +31,10 @@ const FORWARDED = ['cookie', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarde
  * #root and the answers in #boot-answers, which the SPA takes instead of asking again. The figures
  * are on screen before any script has run; the SPA then renders the same screen over it.
  *
- * Anything short of a complete, signed-in set of answers (no session, an answer that is not 200, the
- * deadline, a render that throws, no server entry built) sends the plain index.html instead, which
- * loads exactly as it did before. Nothing is cached: every page holds one user's data.
+ * Without a live session or a server entry, the plain index.html goes out as before. Anything else
+ * short of a complete, signed-in set of answers (an answer that is not 200, the deadline, a render
+ * that throws) sends the rest of the plain page after the head, and the SPA loads as it did before.
+ * Nothing is cached: every page holds one user's data.
  */
 export class LandingPrerender {
   private renderer: Promise<LandingRenderer | undefined> | undefined;
@@ -66,8 +67,9 @@ export class LandingPrerender {
     if (renderer === undefined) return false;
     // Checked (and its idle window slid) before anything is sent: a stale cookie gets the plain page.
     if (!(await this.options.activeSession(req, res))) return false;
-    const started = performance.now();
     const page = this.parts();
+    if (page === undefined) return false;
+    const started = performance.now();
     const out = this.open(req, res);
     out.write(withTheme(page.head, cookies[THEME_COOKIE]));
     out.flush();
@@ -96,7 +98,13 @@ export class LandingPrerender {
         this.options.logger.info({ ssrEntry: this.options.ssrEntry }, 'no server entry of the SPA: the landing page is rendered in the browser only');
         return undefined;
       }
-      const module = (await import(pathToFileURL(this.options.ssrEntry).href)) as Partial<LandingRenderer>;
+      let module: Partial<LandingRenderer>;
+      try {
+        module = (await import(pathToFileURL(this.options.ssrEntry).href)) as Partial<LandingRenderer>;
+      } catch (error) {
+        this.options.logger.error({ err: error, ssrEntry: this.options.ssrEntry }, 'the SPA server entry does not load: the landing page is rendered in the browser only');
+        return undefined;
+      }
       if (!Array.isArray(module.landingUrls) || typeof module.renderLanding !== 'function') {
         this.options.logger.error({ ssrEntry: this.options.ssrEntry }, 'the SPA server entry does not export landingUrls and renderLanding');
         return undefined;
@@ -120,11 +128,19 @@ export class LandingPrerender {
   }
 
   /** index.html cut at its root element: what goes before the screen, and what follows either way. */
-  private parts(): { head: string; plainTail: string; tailAfterRoot: string } {
-    this.template ??= readFileSync(this.options.indexHtml, 'utf8');
+  private parts(): { head: string; plainTail: string; tailAfterRoot: string } | undefined {
+    try {
+      this.template ??= readFileSync(this.options.indexHtml, 'utf8');
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'index.html is not readable');
+      return undefined;
+    }
     const root = '<div id="root"></div>';
     const at = this.template.indexOf(root);
-    if (at < 0) throw new Error(`${this.options.indexHtml} has no ${root}`);
+    if (at < 0) {
+      this.options.logger.error({ indexHtml: this.options.indexHtml }, `index.html has no ${root}: the landing page is rendered in the browser only`);
+      return undefined;
+    }
     const head = this.template.slice(0, at + root.length - '</div>'.length);
     return { head, plainTail: this.template.slice(head.length), tailAfterRoot: this.template.slice(at + root.length) };
   }
