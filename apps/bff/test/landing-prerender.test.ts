@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BOOT_ANSWERS_ID, CSRF_HEADER, CSRF_HEADER_VALUE, type BootAnswer } from '@devpi-dashboard/dashboard-api';
+import { BOOT_ANSWERS_ID, CSRF_HEADER, PRERENDER_META, CSRF_HEADER_VALUE, type BootAnswer } from '@devpi-dashboard/dashboard-api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -16,8 +16,9 @@ const INDEX_HTML = '<!doctype html>\n<html lang="en">\n  <head><title>devpi dash
 const HOSTILE_TITLE = '</script><script>alert(1)</script><!--';
 
 /** A server entry that renders who is signed in and the status of every answer. */
-const standInEntry = (urls: string[]) => `
+const standInEntry = (urls: string[], required: string[]) => `
 export const landingUrls = ${JSON.stringify(urls)};
+export const requiredUrls = ${JSON.stringify(required)};
 export async function renderLanding(answers, preferences) {
   const session = answers.find((a) => a.url === '/+dashboard/api/session');
   return '<h1>Welcome, ' + session.body.user + '</h1><ul>' + answers.map((a) => '<li>' + a.url + ' ' + a.status + '</li>').join('') + '</ul>'
@@ -45,8 +46,10 @@ describe('the landing page rendered by the BFF', () => {
     await devpi.root.createIndex(alice.name, 'dev', { bases: [], title: HOSTILE_TITLE });
     dir = mkdtempSync(join(tmpdir(), 'bff-prerender-'));
     const web = staticDir();
-    writeFileSync(join(dir, 'entry.mjs'), standInEntry(['/+dashboard/api/session', '/+dashboard/api/config', `/+dashboard/api/devpi/${alice.name}/dev?no_projects=`]));
-    writeFileSync(join(dir, 'failing-entry.mjs'), standInEntry(['/+dashboard/api/session', `/+dashboard/api/devpi/${alice.name}/no-such-index`]));
+    const hostile = `/+dashboard/api/devpi/${alice.name}/dev?no_projects=`;
+    const missing = `/+dashboard/api/devpi/${alice.name}/no-such-index`;
+    writeFileSync(join(dir, 'entry.mjs'), standInEntry(['/+dashboard/api/session', '/+dashboard/api/config', hostile, missing], ['/+dashboard/api/session', hostile]));
+    writeFileSync(join(dir, 'failing-entry.mjs'), standInEntry(['/+dashboard/api/session', missing], ['/+dashboard/api/session', missing]));
     await import('node:fs/promises').then((fs) => fs.mkdir(web, { recursive: true }));
     writeFileSync(join(web, 'index.html'), INDEX_HTML);
     app = await testApp(devpi.target.url, { STATIC_DIR: web, SSR_ENTRY: join(dir, 'entry.mjs') });
@@ -72,11 +75,13 @@ describe('the landing page rendered by the BFF', () => {
     expect(res.headers.vary).toMatch(/Cookie/);
     expect(res.text).toContain(`<div id="root"><h1>Welcome, ${alice.name}</h1>`);
     const answers = bootAnswers(res.text);
+    // In the order the landing asks; an optional answer that is not a 200 (the 404) is left out.
     expect(answers.map((a) => [a.url, a.status])).toEqual([
       ['/+dashboard/api/session', 200],
       ['/+dashboard/api/config', 200],
       [`/+dashboard/api/devpi/${alice.name}/dev?no_projects=`, 200],
     ]);
+    expect(res.text).not.toContain('no-such-index 404');
     expect(answers[0]?.body).toMatchObject({ authenticated: true, user: alice.name });
     // What devpi stores comes back as it is, and cannot end the script element it travels in.
     expect(JSON.stringify(answers[2]?.body)).toContain(HOSTILE_TITLE);
@@ -113,11 +118,12 @@ describe('the landing page rendered by the BFF', () => {
     }
   });
 
-  it('sends the plain page, after the same head, when an answer is not a 200', async () => {
+  it('sends the plain page, after the same head, when a required answer is not a 200', async () => {
     const failing = await testApp(devpi.target.url, { STATIC_DIR: staticDir(), SSR_ENTRY: join(dir, 'failing-entry.mjs') });
     try {
       const res = await landing(failing.app).set('Cookie', cookie).expect(200);
-      expect(res.text).toBe(INDEX_HTML);
+      // The head went out marked as being rendered; the rest of the plain page followed it.
+      expect(res.text).toBe(INDEX_HTML.replace('</head>', `  <meta name="${PRERENDER_META}" content="landing">\n  </head>`));
       expect(res.text).not.toContain(BOOT_ANSWERS_ID);
       expect(failing.logs.lines.some((line) => line.includes('landing not rendered on the server'))).toBe(true);
     } finally {

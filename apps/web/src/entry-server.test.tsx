@@ -2,7 +2,7 @@
 // the browser's first render shows, from the answers it is given and nothing else.
 import type { BootAnswer } from '@devpi-dashboard/dashboard-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { landingUrls, renderLanding } from './entry-server';
+import { landingUrls, renderLanding, requiredUrls } from './entry-server';
 import { readPreference } from './lib/preferences';
 import { session, summary } from './testing/fixtures';
 
@@ -33,6 +33,16 @@ describe('the server-rendered landing page', () => {
       '/+dashboard/api/devpi/+status',
       '/+dashboard/api/supply/guard',
     ]);
+    // What its loaders wait for; the BFF renders without the others when they are late.
+    expect(requiredUrls).toEqual(['/+dashboard/api/session', '/+dashboard/api/config', '/+dashboard/api/indexes']);
+  });
+
+  it('renders from the required answers alone, the figures as loading', async () => {
+    const html = await renderLanding(answers().filter((answer) => requiredUrls.includes(answer.url)));
+    const page = document.createElement('div');
+    page.innerHTML = html;
+    expect(page.querySelector('h1')?.textContent).toBe('Welcome, alice');
+    expect([...page.querySelectorAll('.stat-value')].map((value) => value.textContent)).toEqual(['2', '…', '…', '…']);
   });
 
   it('renders the shell and every figure from the answers, without going to the network', async () => {

@@ -13,7 +13,7 @@ import { landingData } from './app/routes/home';
 import { routes } from './app/router';
 import { BASENAME } from './config/paths';
 import { createConnectivityStore } from './lib/connectivity';
-import { earlyUrls, setServerAnswers } from './lib/early-requests';
+import { LANDING_REQUIRED, earlyUrls, setServerAnswers } from './lib/early-requests';
 import { setServerPreferences } from './lib/preferences';
 import { createQueryClient } from './lib/query-client';
 
@@ -35,6 +35,7 @@ setServerAnswers((url) => {
 setServerPreferences(() => current.getStore()?.preferences);
 
 export const landingUrls: LandingRenderer['landingUrls'] = earlyUrls(`${BASENAME}/`);
+export const requiredUrls: LandingRenderer['requiredUrls'] = LANDING_REQUIRED;
 
 /**
  * The landing page as the SPA's first render shows it, from the answers it asks for: the same

@@ -13,6 +13,12 @@ export interface BootAnswer {
   body: unknown;
 }
 
+/**
+ * The meta element the BFF puts in the head of a page whose screen it is still rendering: the rest
+ * streams after the head, so the SPA's entry, which may run before it arrives, waits for it.
+ */
+export const PRERENDER_META = 'devpi-dashboard-prerender';
+
 /** The id of the `<script type="application/json">` element holding the BootAnswer[]. */
 export const BOOT_ANSWERS_ID = 'boot-answers';
 
@@ -29,6 +35,12 @@ export const THEME_COOKIE = `${PREFERENCE_COOKIE_PREFIX}theme`;
 export interface LandingRenderer {
   /** The URLs the landing page asks for first, in the order it asks. */
   landingUrls: readonly string[];
+  /**
+   * Those of them the landing cannot be shown without (who is signed in, the settings, the index
+   * list). The others (figures, warnings) render as loading when their answer is late or not a 200,
+   * and the SPA asks for them itself.
+   */
+  requiredUrls: readonly string[];
   /** The landing's markup (the inside of #root) from those answers and the user's PREFERENCE_COOKIE_PREFIX cookies. */
   renderLanding(answers: readonly BootAnswer[], preferences?: Readonly<Record<string, string>>): Promise<string>;
 }

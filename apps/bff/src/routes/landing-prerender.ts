@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
 import {
   BOOT_ANSWERS_ID,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   PREFERENCE_COOKIE_PREFIX,
+  PRERENDER_META,
   THEME_COOKIE,
   apiPaths,
   scriptSafeJson,
@@ -18,8 +20,10 @@ import type { Logger } from 'pino';
 import { chooseEncoding } from '../http/precompressed.js';
 import { SESSION_COOKIE } from '../session/session-cookie.js';
 
-/** The landing is rendered only when all its answers are in by then; else the plain page goes out at once. */
+/** The landing is rendered only when its required answers are in by then; else the plain page follows the head. */
 export const PRERENDER_DEADLINE_MS = 1_500;
+/** How much longer than the required answers the others are waited for; a later one is asked by the SPA itself. */
+export const OPTIONAL_GRACE_MS = 150;
 
 /** The headers of the page's own API requests that its answers may depend on, passed on as they came. */
 const FORWARDED = ['cookie', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'user-agent', 'accept-language'];
@@ -31,9 +35,11 @@ const FORWARDED = ['cookie', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarde
  * #root and the answers in #boot-answers, which the SPA takes instead of asking again. The figures
  * are on screen before any script has run; the SPA then renders the same screen over it.
  *
- * Without a live session or a server entry, the plain index.html goes out as before. Anything else
- * short of a complete, signed-in set of answers (an answer that is not 200, the deadline, a render
- * that throws) sends the rest of the plain page after the head, and the SPA loads as it did before.
+ * Without a live session or a server entry, the plain index.html goes out as before. When a required
+ * answer (who is signed in, the settings, the index list) is not a 200 for a signed-in user or not
+ * in by the deadline, or the render throws, the rest of the plain page follows the head, and the SPA
+ * loads as it did before. An optional answer (a figure, the warnings) that fails or comes later than
+ * the required ones plus OPTIONAL_GRACE_MS is left out: it renders as loading, and the SPA asks.
  * Nothing is cached: every page holds one user's data.
  */
 export class LandingPrerender {
@@ -71,22 +77,36 @@ export class LandingPrerender {
     if (page === undefined) return false;
     const started = performance.now();
     const out = this.open(req, res);
-    out.write(withTheme(page.head, cookies[THEME_COOKIE]));
+    out.write(headOf(page.head, cookies[THEME_COOKIE]));
     out.flush();
     let rendered = '';
+    const leftovers = new AbortController();
     try {
-      const deadline = AbortSignal.timeout(this.options.deadlineMs ?? PRERENDER_DEADLINE_MS);
-      const answers = await Promise.all(renderer.landingUrls.map((url) => this.ask(req, url, deadline)));
-      const session = answers.find((answer) => answer.url === apiPaths.session);
-      const answered = performance.now();
-      if (answers.every((answer) => answer.status === 200) && isSignedIn(session?.body)) {
+      const signal = AbortSignal.any([AbortSignal.timeout(this.options.deadlineMs ?? PRERENDER_DEADLINE_MS), leftovers.signal]);
+      const asked = new Map(renderer.landingUrls.map((url) => [url, this.ask(req, url, signal)]));
+      // Those not awaited below (after a required one failed, or too late) end aborted, unobserved.
+      for (const answer of asked.values()) answer.catch(() => undefined);
+      const required = await Promise.all(renderer.requiredUrls.map((url) => asked.get(url) ?? this.ask(req, url, signal)));
+      const session = required.find((answer) => answer.url === apiPaths.session);
+      if (required.every((answer) => answer.status === 200) && isSignedIn(session?.body)) {
+        const answersMs = Math.round(performance.now() - started);
+        const grace = sleep(OPTIONAL_GRACE_MS, undefined, { ref: false });
+        const optional = await Promise.all(
+          [...asked].filter(([url]) => !renderer.requiredUrls.includes(url)).map(([, answer]) => Promise.race([answer.catch(() => undefined), grace])),
+        );
+        const answers = [...required, ...optional.filter((answer) => answer?.status === 200)].flatMap((answer) => (answer === undefined ? [] : [answer]));
+        answers.sort((a, b) => renderer.landingUrls.indexOf(a.url) - renderer.landingUrls.indexOf(b.url));
+        const rendering = performance.now();
         rendered = `${await renderer.renderLanding(answers, preferences(cookies))}</div><script type="application/json" id="${BOOT_ANSWERS_ID}">${scriptSafeJson(answers)}</script>`;
-        this.options.logger.debug({ answersMs: Math.round(answered - started), renderMs: Math.round(performance.now() - answered) }, 'landing rendered on the server');
+        this.options.logger.debug({ answersMs, renderMs: Math.round(performance.now() - rendering), left: renderer.landingUrls.length - answers.length }, 'landing rendered on the server');
       } else {
-        this.options.logger.info({ statuses: answers.map((answer) => `${answer.url} ${answer.status}`) }, 'landing not rendered on the server: not every answer was a 200 for a signed-in user');
+        this.options.logger.info({ statuses: required.map((answer) => `${answer.url} ${answer.status}`) }, 'landing not rendered on the server: a required answer was not a 200 for a signed-in user');
       }
     } catch (error) {
       this.options.logger.warn({ err: error, ms: Math.round(performance.now() - started) }, 'landing not rendered on the server; the plain page is sent');
+    } finally {
+      // Answers that came too late are not waited for: the SPA asks for them itself.
+      leftovers.abort();
     }
     out.end(rendered === '' ? page.plainTail : rendered + page.tailAfterRoot);
     return true;
@@ -105,11 +125,11 @@ export class LandingPrerender {
         this.options.logger.error({ err: error, ssrEntry: this.options.ssrEntry }, 'the SPA server entry does not load: the landing page is rendered in the browser only');
         return undefined;
       }
-      if (!Array.isArray(module.landingUrls) || typeof module.renderLanding !== 'function') {
-        this.options.logger.error({ ssrEntry: this.options.ssrEntry }, 'the SPA server entry does not export landingUrls and renderLanding');
+      if (!Array.isArray(module.landingUrls) || !Array.isArray(module.requiredUrls) || typeof module.renderLanding !== 'function') {
+        this.options.logger.error({ ssrEntry: this.options.ssrEntry }, 'the SPA server entry does not export landingUrls, requiredUrls and renderLanding');
         return undefined;
       }
-      return { landingUrls: module.landingUrls, renderLanding: module.renderLanding };
+      return { landingUrls: module.landingUrls, requiredUrls: module.requiredUrls, renderLanding: module.renderLanding };
     })();
     return this.renderer;
   }
@@ -164,10 +184,14 @@ export class LandingPrerender {
   }
 }
 
-/** The theme the user chose (the SPA mirrors it in a cookie), on <html>, so the page paints in it. */
-function withTheme(head: string, theme: string | undefined): string {
-  if (theme !== 'light' && theme !== 'dark') return head;
-  return head.replace(/<html(\s|>)/, (_match, next: string) => `<html data-theme="${theme}"${next}`);
+/**
+ * The head as sent ahead of the screen: marked as a page being rendered (the SPA's entry then
+ * waits for the rest), with the theme the user chose (the SPA mirrors it in a cookie) on <html>.
+ */
+function headOf(head: string, theme: string | undefined): string {
+  const marked = head.replace('</head>', () => `  <meta name="${PRERENDER_META}" content="landing">\n  </head>`);
+  if (theme !== 'light' && theme !== 'dark') return marked;
+  return marked.replace(/<html(\s|>)/, (_match, next: string) => `<html data-theme="${theme}"${next}`);
 }
 
 /** The SPA's preference cookies (theme, folded banner), for the render to show the page as the user left it. */

@@ -19,6 +19,8 @@ export const EARLY_FOR_MS = 10_000;
 const EVERY_SCREEN = [apiPaths.session, apiPaths.config];
 /** The landing page (routes/home.tsx): the index list, the user count, devpi's status, the supply-chain warnings. */
 const LANDING = [apiPaths.indexes, `${apiPaths.users}?limit=1`, `${DEVPI_PROXY_BASE}/+status`, supplyApiPaths.guard];
+/** What the landing's loaders wait for (the layout's two and the index list); the rest may come later. */
+export const LANDING_REQUIRED: readonly string[] = [...EVERY_SCREEN, apiPaths.indexes];
 
 /** The URLs a cold load of `pathname` asks for first, in the order the loaders ask. */
 export function earlyUrls(pathname: string): string[] {
