@@ -13,26 +13,30 @@ import { landingData } from './app/routes/home';
 import { routes } from './app/router';
 import { BASENAME } from './config/paths';
 import { createConnectivityStore } from './lib/connectivity';
-import { LANDING_REQUIRED, earlyUrls, setServerAnswers } from './lib/early-requests';
-import { setServerPreferences } from './lib/preferences';
+import { LANDING_REQUIRED, answerResponse, earlyUrls } from './lib/early-requests';
 import { createQueryClient } from './lib/query-client';
+import { setServerRender, type ServerRender } from './lib/server-render';
 
-/** The answers of the render in progress, by path and query, and the user's choices; renders may overlap. */
-const current = new AsyncLocalStorage<{ answers: Map<string, BootAnswer>; preferences: Readonly<Record<string, string>> }>();
+/** The render in progress; renders may overlap. */
+const current = new AsyncLocalStorage<ServerRender>();
+setServerRender(() => current.getStore());
+
 const pathOf = (url: string): string => {
   const parsed = new URL(url, 'http://server.invalid');
   return `${parsed.pathname}${parsed.search}`;
 };
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-setServerAnswers((url) => {
-  const render = current.getStore();
-  if (render === undefined) return undefined;
-  const answer = render.answers.get(pathOf(url));
-  // Never the network from here: what the BFF did not ask for renders as not loaded.
-  return Promise.resolve(answer === undefined ? json(503, { error: { code: 'not_prerendered', message: `${url} is not among the answers of this render` } }) : json(answer.status, answer.body));
-});
 
-setServerPreferences(() => current.getStore()?.preferences);
+function serverRenderOf(answers: readonly BootAnswer[], preferences: Readonly<Record<string, string>>): ServerRender {
+  const byPath = new Map(answers.map((answer) => [pathOf(answer.url), answer]));
+  return {
+    preferences,
+    answer(url) {
+      const answer = byPath.get(pathOf(url));
+      // Never the network from here: what the BFF did not ask for renders as not loaded.
+      return Promise.resolve(answerResponse(answer ?? { status: 503, body: { error: { code: 'not_prerendered', message: `${url} is not among the answers of this render` } } }));
+    },
+  };
+}
 
 export const landingUrls: LandingRenderer['landingUrls'] = earlyUrls(`${BASENAME}/`);
 export const requiredUrls: LandingRenderer['requiredUrls'] = LANDING_REQUIRED;
@@ -46,7 +50,7 @@ export const renderLanding: LandingRenderer['renderLanding'] = async (answers, p
   const client = createQueryClient(createConnectivityStore());
   // Nothing retries or refetches here: the answers are all there is.
   client.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
-  const render = { answers: new Map(answers.map((answer) => [pathOf(answer.url), answer])), preferences };
+  const render = serverRenderOf(answers, preferences);
   await current.run(render, async () => {
     const landing = landingData(client);
     await Promise.all([layoutData(client), landing.required, ...landing.rest]);

@@ -1,5 +1,6 @@
 import { BOOT_ANSWERS_ID, CSRF_HEADER, CSRF_HEADER_VALUE, DEVPI_PROXY_BASE, apiPaths, supplyApiPaths, type BootAnswer } from '@devpi-dashboard/dashboard-api/constants';
 import { BASENAME } from '../config/paths';
+import { serverRender } from './server-render';
 
 /*
  * The first API calls of a cold load, started by the entry before the rest of it is evaluated
@@ -37,14 +38,9 @@ interface Early {
   startedAt: number;
 }
 
-/**
- * On the server (the SPA's server entry renders the landing), the answers of the request being
- * rendered: there is no window and no early request there, and several renders may overlap.
- */
-let serverAnswers: ((url: string) => Promise<Response> | undefined) | undefined;
-export function setServerAnswers(source: (url: string) => Promise<Response> | undefined): void {
-  serverAnswers = source;
-}
+/** An answer the page came with (or the server render was given), as fetch would have returned it. */
+export const answerResponse = ({ status, body }: Pick<BootAnswer, 'status' | 'body'>): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** Keyed by absolute URL: the devpi client asks with one, the API calls with a path. */
 const pending = new Map<string, Early>();
@@ -69,7 +65,7 @@ export function bootAnswers(doc: Document = document): BootAnswer[] {
  */
 export function startEarlyRequests(pathname: string, fetchFn: typeof fetch = fetch, now: () => number = () => performance.now(), answers: BootAnswer[] = bootAnswers()): void {
   for (const answer of answers) {
-    const response = Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } }));
+    const response = Promise.resolve(answerResponse(answer));
     pending.set(absolute(answer.url), { response, startedAt: now() });
   }
   for (const url of earlyUrls(pathname)) {
@@ -86,8 +82,9 @@ export function startEarlyRequests(pathname: string, fetchFn: typeof fetch = fet
  * method, a body, other headers than the early ones, or too late), which then goes to the network.
  */
 export function takeEarlyResponse(url: string, init: RequestInit | undefined, now: () => number = () => performance.now()): Promise<Response> | undefined {
-  const served = serverAnswers?.(url);
-  if (served) return served;
+  // On the server there is no window and no early request: the render's own answers.
+  const render = serverRender();
+  if (render) return render.answer(url);
   const key = absolute(url);
   const early = pending.get(key);
   if (early === undefined) return undefined;

@@ -1,5 +1,6 @@
 import { PREFERENCE_COOKIE_PREFIX } from '@devpi-dashboard/dashboard-api/constants';
 import { BASENAME } from '../config/paths';
+import { serverRender } from './server-render';
 
 /*
  * The user's choices on this browser (the theme, a folded banner): kept in localStorage, and
@@ -10,15 +11,10 @@ import { BASENAME } from '../config/paths';
 
 const MAX_AGE_S = 400 * 24 * 60 * 60;
 
-/** On the server, the choices of the render in progress; undefined outside a server render. */
-let serverPreferences: (() => Readonly<Record<string, string>> | undefined) | undefined;
-export function setServerPreferences(source: () => Readonly<Record<string, string>> | undefined): void {
-  serverPreferences = source;
-}
-
 export function readPreference(key: string): string | null {
-  const server = serverPreferences?.();
-  if (server !== undefined) return server[key] ?? null;
+  // On the server: the choices the BFF passed to the render in progress.
+  const render = serverRender();
+  if (render) return render.preferences[key] ?? null;
   try {
     return localStorage.getItem(key);
   } catch {
