@@ -1,4 +1,4 @@
-// The signed-in landing page rendered by the BFF (routes/landing-prerender.ts): the answers are
+// The signed-in landing page rendered by the BFF (prerender/landing-prerender.ts): the answers are
 // asked of the BFF's own API with the browser's cookie, handed to the SPA's server entry, and sent
 // with the page; anything short of a full signed-in set sends the plain page. The server entry here
 // is a stand-in that prints what it was given (the SPA's own is tested in apps/web).

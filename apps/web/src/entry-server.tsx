@@ -1,6 +1,6 @@
 /// <reference types="node" />
 // The SPA's server entry: the BFF renders the signed-in landing page with it (apps/bff
-// routes/landing-prerender.ts), so the page arrives with its figures in the HTML and the browser
+// prerender/landing-prerender.ts), so the page arrives with its figures in the HTML and the browser
 // paints them before any script has run. Built by `vite build --ssr` into dist-server/, with every
 // dependency bundled: the BFF's runtime image has none of the SPA's packages.
 import { AsyncLocalStorage } from 'node:async_hooks';

@@ -10,9 +10,13 @@ import type { Plugin } from 'vite';
  * before DOMContentLoaded, so the server-rendered page would wait for the script to arrive.
  */
 export function preloadApp(appModule = /[\\/]src[\\/]app-main\.tsx$/): Plugin {
+  let base = '/';
   return {
     name: 'devpi-dashboard-preload-app',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -28,7 +32,6 @@ export function preloadApp(appModule = /[\\/]src[\\/]app-main\.tsx$/): Plugin {
           for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
         };
         visit(app.fileName);
-        const base = ctx.server ? '/' : '/+dashboard/';
         const links = files
           .filter((file) => !html.includes(`${base}${file}"`))
           .map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
 import { precompressed, sendPrecompressed } from '../http/precompressed.js';
-import { LandingPrerender } from './landing-prerender.js';
+import { LandingPrerender } from '../prerender/landing-prerender.js';
 
 const YEAR_S = 365 * 24 * 60 * 60;
 const immutable = (res: Response) => res.setHeader('Cache-Control', `public, max-age=${YEAR_S}, immutable`);
@@ -14,7 +14,7 @@ const revalidate = (res: Response) => res.setHeader('Cache-Control', 'no-cache')
  * ask for HTML get index.html. The build writes brotli and gzip twins of every text file, which
  * are sent to clients that accept them, so `npm start` without nginx is compressed too. The
  * landing page of a signed-in user is rendered on the server when the SPA's server entry is there
- * (landing-prerender.ts).
+ * (prerender/landing-prerender.ts).
  */
 export function staticSpaRouter(staticDir: string, prerender?: Omit<ConstructorParameters<typeof LandingPrerender>[0], 'indexHtml'>): Router {
   const router = Router();

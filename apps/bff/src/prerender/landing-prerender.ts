@@ -44,7 +44,7 @@ const FORWARDED = ['cookie', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarde
  */
 export class LandingPrerender {
   private renderer: Promise<LandingRenderer | undefined> | undefined;
-  private template: string | undefined;
+  private cut: { head: string; plainTail: string; tailAfterRoot: string } | undefined;
 
   constructor(
     private readonly options: {
@@ -149,20 +149,23 @@ export class LandingPrerender {
 
   /** index.html cut at its root element: what goes before the screen, and what follows either way. */
   private parts(): { head: string; plainTail: string; tailAfterRoot: string } | undefined {
+    if (this.cut) return this.cut;
+    let template: string;
     try {
-      this.template ??= readFileSync(this.options.indexHtml, 'utf8');
+      template = readFileSync(this.options.indexHtml, 'utf8');
     } catch (error) {
       this.options.logger.error({ err: error }, 'index.html is not readable');
       return undefined;
     }
     const root = '<div id="root"></div>';
-    const at = this.template.indexOf(root);
+    const at = template.indexOf(root);
     if (at < 0) {
       this.options.logger.error({ indexHtml: this.options.indexHtml }, `index.html has no ${root}: the landing page is rendered in the browser only`);
       return undefined;
     }
-    const head = this.template.slice(0, at + root.length - '</div>'.length);
-    return { head, plainTail: this.template.slice(head.length), tailAfterRoot: this.template.slice(at + root.length) };
+    const head = template.slice(0, at + root.length - '</div>'.length);
+    this.cut = { head, plainTail: template.slice(head.length), tailAfterRoot: template.slice(at + root.length) };
+    return this.cut;
   }
 
   /** The response as a stream: gzip when the browser takes it (`npm start` has no nginx in front; nginx passes it through). */
