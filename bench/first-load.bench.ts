@@ -133,6 +133,8 @@ export async function run(): Promise<BenchRow[]> {
     // The built SPA plus the floor page, in a copy nginx serves from its assets location.
     const staticDir = join(prefix, 'web');
     await cp(join(root, 'apps/web/dist'), staticDir, { recursive: true });
+    // The SPA's server entry beside it, where the BFF looks by default (it renders the landing page).
+    await cp(join(root, 'apps/web/dist-server'), join(prefix, 'dist-server'), { recursive: true });
     await writeFile(join(staticDir, 'assets', 'floor.html'), FLOOR_HTML);
     await writeFile(join(staticDir, 'assets', 'floor.html.gz'), gzipSync(FLOOR_HTML, { level: 9 }));
 
@@ -140,7 +142,7 @@ export async function run(): Promise<BenchRow[]> {
     const devpiUrl = devpi.url;
     const [bffPort, lbPort] = [await freePort(), await freePort()];
     const lb = `http://127.0.0.1:${lbPort}`;
-    const bffEnv = { NODE_ENV: 'production', DEVPI_URL: devpiUrl, HOST: '127.0.0.1', PORT: String(bffPort), PUBLIC_URL: lb, TRUST_PROXY_HOPS: '1', STATIC_DIR: staticDir, SSR_ENTRY: join(root, 'apps/web/dist-server/entry-server.js'), SESSION_SECRET: 'first-load-bench-secret-first-load!!', LOG_LEVEL: 'info' };
+    const bffEnv = { NODE_ENV: 'production', DEVPI_URL: devpiUrl, HOST: '127.0.0.1', PORT: String(bffPort), PUBLIC_URL: lb, TRUST_PROXY_HOPS: '1', STATIC_DIR: staticDir, SESSION_SECRET: 'first-load-bench-secret-first-load!!', LOG_LEVEL: 'info' };
     const bffStarted = Date.now();
     await startReadyChild(children, root, [join(root, 'apps/bff/dist/server.js')], bffEnv, /"url":"(http:\/\/[^"]+)"/);
     const devpiPort = new URL(devpiUrl).port;
