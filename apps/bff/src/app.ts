@@ -79,7 +79,10 @@ export function createApp(deps: AppDeps): express.Express {
     const error = sessionExpired();
     res.status(error.status).json(error.toBody());
   };
+  const rootProbe = new RootPasswordProbe(devpi, now);
   const renewSession = async (req: Request, res: Response, session: SessionData, token: string, expiration: number) => {
+    // only root may change root's password, and only root's own change renews root's session
+    if (session.user === 'root') rootProbe.forget();
     await sessions.rotate(res, session, token, expiration).catch((error: unknown) => {
       req.log.error({ err: error }, 'could not record the replaced session in the store; issuing the new one anyway');
       sessions.issue(res, session.user, token, expiration);
@@ -90,7 +93,7 @@ export function createApp(deps: AppDeps): express.Express {
   // A started server (it passes its lifecycle) keeps the package lists warm; tests of the app do not.
   const routeDeps = {
     vulns, scanner,
-    config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe: new RootPasswordProbe(devpi, now),
+    config, logger, devpi, devpiFor, now, sessions, sessionStillValid, rootProbe,
     keepWarm: deps.lifecycle !== undefined,
     loginThrottle: new LoginThrottle(deps.store, LOGIN_LIMITS),
     history: deps.history,
