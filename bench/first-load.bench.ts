@@ -57,14 +57,15 @@ const FLOOR_READY = `document.querySelector('h1')?.textContent.startsWith('Welco
 
 /** Where one cold load spent its time: each resource from start to end, then the page's milestones. */
 function printTimeline(label: string, load: Load, origin: string): void {
-  const { resources, domContentLoaded, loadEnd } = load.timeline;
+  const { resources, domContentLoaded, loadEnd, fcp, lcps } = load.timeline;
   const ms = (value: number): string => value.toFixed(0).padStart(6);
   console.error(`${BENCH}: timeline of one cold load, ${label} (ms since navigation start)`);
   for (const r of [...resources].sort((a, b) => a.startTime - b.startTime)) {
     const name = r.name.startsWith(origin) ? r.name.slice(origin.length) : r.name;
     console.error(`  ${ms(r.startTime)} -> ${ms(r.responseEnd)}  ${r.type.padEnd(14)} ${(r.transferSize / 1024).toFixed(1).padStart(6)} KB  ${name}`);
   }
-  console.error(`  DOMContentLoaded ${ms(domContentLoaded)}   ready ${ms(load.readyMs)}   LCP ${ms(load.lcpMs)}   load ${ms(loadEnd)}`);
+  for (const e of lcps) console.error(`  ${ms(e.at)}  LCP candidate ${String(e.size).padStart(7)} px²  ${e.element}`);
+  console.error(`  DOMContentLoaded ${ms(domContentLoaded)}   FCP ${ms(fcp)}   ready ${ms(load.readyMs)}   LCP ${ms(load.lcpMs)}   load ${ms(loadEnd)}`);
 }
 
 function loadRows(label: string, runs: Load[], targets: boolean): BenchRow[] {

@@ -8,8 +8,10 @@ import { z } from 'zod';
 function instrument(readyCheck: string): string {
   return `(() => {
     const ready = () => { try { return ${readyCheck}; } catch { return false; } };
-    window.__bench = { readyAt: 0, lcp: 0 };
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+    window.__bench = { readyAt: 0, lcp: 0, fcp: 0, lcps: [] };
+    const describe = (el) => el ? el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : '') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"' : '(removed)';
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__bench.lcp = e.startTime; window.__bench.lcps.push({ at: e.startTime, size: e.size, element: describe(e.element) }); } }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
     const check = () => { if (!window.__bench.readyAt && ready()) window.__bench.readyAt = performance.now(); };
     new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
   })();`;
@@ -17,9 +19,12 @@ function instrument(readyCheck: string): string {
 
 interface Instrumented { __bench: { readyAt: number; lcp: number } }
 
+/** One largest-contentful-paint entry: when, how large, and which element. */
+const lcpEntry = z.object({ at: z.number(), size: z.number(), element: z.string() });
+
 /** One resource of a load, in the page's clock (ms since navigation start). */
 const timelineEntry = z.object({ name: z.string(), type: z.string(), startTime: z.number(), responseEnd: z.number(), transferSize: z.number() });
-const timelineSchema = z.object({ domContentLoaded: z.number(), loadEnd: z.number(), resources: z.array(timelineEntry) });
+const timelineSchema = z.object({ domContentLoaded: z.number(), loadEnd: z.number(), fcp: z.number(), lcps: z.array(lcpEntry), resources: z.array(timelineEntry) });
 type Timeline = z.infer<typeof timelineSchema>;
 
 export interface Load { readyMs: number; lcpMs: number; requests: number; jsKb: number; jsEncoding: string; timeline: Timeline }
@@ -58,9 +63,12 @@ export async function coldLoad(browser: Browser, url: string, readyCheck: string
       await page.evaluate(() => {
         const perf = (globalThis as unknown as { performance: { getEntriesByType: (type: string) => Record<string, unknown>[] } }).performance;
         const nav = perf.getEntriesByType('navigation')[0] ?? {};
+        const bench = (globalThis as unknown as { __bench: { fcp: number; lcps: unknown[] } }).__bench;
         return {
           domContentLoaded: nav['domContentLoadedEventEnd'],
           loadEnd: nav['loadEventEnd'],
+          fcp: bench.fcp,
+          lcps: bench.lcps,
           resources: [
             { name: String(nav['name']), type: 'document', startTime: nav['startTime'], responseEnd: nav['responseEnd'], transferSize: nav['transferSize'] },
             ...perf.getEntriesByType('resource').map((e) => ({ name: String(e['name']), type: String(e['initiatorType']), startTime: e['startTime'], responseEnd: e['responseEnd'], transferSize: e['transferSize'] })),
