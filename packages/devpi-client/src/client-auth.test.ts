@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DevpiClient } from './client.js';
+import { isFullStatus } from './schemas/server.js';
 import { expectRecordedError } from './test-support/expect-error.js';
 import { loadTranscript, replay } from './test-support/transcripts.js';
 
@@ -83,10 +84,24 @@ describe('status', () => {
     const { client, verify } = replay(172);
     const status = await client.status();
     verify();
+    if (!isFullStatus(status)) return expect.unreachable('a full status');
     expect(status.role).toBe('MASTER');
     expect(status.serial).toBe(49);
     expect(status.versioninfo?.['devpi-server']).toBe('6.19.1');
     expect(status.metrics?.[0]).toEqual(['devpi_server_storage_cache_evictions', 'counter', 0]);
     expect(status).toHaveProperty('polling_replicas', {});
+  });
+
+  it("takes the health-only answer devpi-admin gives anonymous callers, and tells it from devpi's own", async () => {
+    const fetch = async (): Promise<Response> =>
+      Response.json({ type: 'status', result: { status: 'ok' } }, { headers: { 'Cache-Control': 'private, no-store', 'X-Devpi-Serial': '3' } });
+    const status = await new DevpiClient({ baseUrl: 'http://devpi.test', fetch }).status();
+    expect(status).toEqual({ status: 'ok' });
+    expect(isFullStatus(status)).toBe(false);
+  });
+
+  it('refuses a status that is neither', async () => {
+    const fetch = async (): Promise<Response> => Response.json({ type: 'status', result: { status: 'maybe' } });
+    await expect(new DevpiClient({ baseUrl: 'http://devpi.test', fetch }).status()).rejects.toMatchObject({ kind: 'invalid_response' });
   });
 });

@@ -9,7 +9,7 @@ import { MessageBody } from './schemas/envelope.js';
 import type { ActionLog, ReleaseFileMeta } from './schemas/files.js';
 import type { IndexConfig, IndexConfigInput } from './schemas/index-config.js';
 import type { ProjectConfig, VersionData } from './schemas/project.js';
-import type { ApiConfig, Status } from './schemas/server.js';
+import type { ApiConfig, StatusAnswer } from './schemas/server.js';
 import { Pep691Index, Pep691Project } from './schemas/simple.js';
 import type { TokenCreateInput, TokensInfo } from './schemas/tokens.js';
 import type { CreateUserInput, ModifyUserInput, RootListing, UserConfig } from './schemas/user.js';
@@ -80,7 +80,7 @@ export class DevpiClient {
   /**
    * devpi's current serial, from the `X-Devpi-Serial` header of `GET /+api`: every devpi answer
    * carries it, and `/+api` is the one read devpi-lockdown and read-restricting plugins leave open
-   * (clients need it to log in), where `/+status` may be trimmed to `{"status": "ok"}`.
+   * (clients need it to log in), where `/+status` may be withheld (WithheldStatus in schemas/server.ts).
    */
   async serial(): Promise<number> {
     const ex = await this.http.send({ method: 'GET', path: '/+api', accept: JSON_TYPE });
@@ -88,7 +88,8 @@ export class DevpiClient {
     return serialOf(ex);
   }
 
-  async status(): Promise<Status> {
+  /** devpi's status; health only (WithheldStatus) where devpi-admin withholds the rest from this caller. */
+  async status(): Promise<StatusAnswer> {
     const ex = await this.http.send({ method: 'GET', path: '/+status', accept: JSON_TYPE });
     return (await this.http.parse(ex, Answer.status)).result;
   }

@@ -22,7 +22,7 @@ export type { IndexConfigInput, MirrorIndexInput, StageIndexInput } from './sche
 export { RootListing, UserConfig } from './schemas/user.js';
 export type { CreateUserInput, ModifyUserInput } from './schemas/user.js';
 export { LinkLogEntry, ProjectConfig, VersionData, VersionLink } from './schemas/project.js';
-export { ApiConfig, ProxyAuth, Status, StatusMetric } from './schemas/server.js';
+export { ApiConfig, ProxyAuth, Status, StatusAnswer, StatusMetric, WithheldStatus, isFullStatus } from './schemas/server.js';
 export { ActionLog, ActionLogEntry, ReleaseFileMeta } from './schemas/files.js';
 export { Pep691File, Pep691Index, Pep691Project } from './schemas/simple.js';
 export { TokenCreateInput, TokenInfo, TokensInfo } from './schemas/tokens.js';

@@ -73,7 +73,9 @@ describe('trimmed (devpi-admin / devpi-lockdown) double', () => {
     try {
       const token = await loginToken(sim.url, 'root', '');
       await call(sim.url, 'PUT', '/root/dev', { json: {}, auth: ['root', token] });
-      expect((await call(sim.url, 'GET', '/+status')).json).toEqual({ status: 'ok' });
+      const health = await call(sim.url, 'GET', '/+status');
+      expect(health.json).toEqual({ type: 'status', result: { status: 'ok' } });
+      expect(health.headers.get('cache-control')).toBe('private, no-store');
       for (const path of ['/root/dev', '/root/dev/+simple/', '/root/pypi/x', '/root/dev/x/1.0']) {
         expect((await call(sim.url, 'GET', path)).status, path).toBe(403);
       }

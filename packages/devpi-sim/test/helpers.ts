@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A tiny raw-HTTP helper: these tests check the wire protocol itself, status codes included. */
-export async function call(url: string, method: string, path: string, opts: { auth?: [string, string]; json?: unknown; accept?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string; json: unknown }> {
+export async function call(url: string, method: string, path: string, opts: { auth?: [string, string]; json?: unknown; accept?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json', ...opts.headers };
   if (opts.auth) headers['X-Devpi-Auth'] = Buffer.from(`${opts.auth[0]}:${opts.auth[1]}`).toString('base64');
   let body: string | undefined;
@@ -17,7 +17,7 @@ export async function call(url: string, method: string, path: string, opts: { au
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json };
+  return { status: res.status, headers: res.headers, text, json };
 }
 
 const proxyauth = z.object({ result: z.object({ password: z.string() }) });

@@ -38,6 +38,13 @@ describe('package store on a devpi that refuses anonymous reads', () => {
     expect((await store.state(false, root)).serial).toBe(sim.serial);
   });
 
+  it("finds devpi-web through the reader's status when devpi withholds it from anonymous callers, and remembers no guess", async () => {
+    const store = new PackageStore(new DevpiClient({ baseUrl: sim.url }));
+    expect((await store.state()).web).toBe(false);
+    expect((await store.state(false, alice)).web).toBe(true);
+    expect((await store.state()).web).toBe(true);
+  });
+
   it('reads the lists as the session, per principal set, holding equal lists once', async () => {
     const store = new PackageStore(new DevpiClient({ baseUrl: sim.url }));
     await expect(store.list('root/dev', 'own')).rejects.toMatchObject({ status: 403 });

@@ -1,4 +1,4 @@
-import { isMirrorIndex, type DevpiClient, type IndexConfig } from '@devpi-dashboard/devpi-client';
+import { isFullStatus, isMirrorIndex, type DevpiClient, type IndexConfig } from '@devpi-dashboard/devpi-client';
 import type { ProjectScope } from '@devpi-dashboard/dashboard-api';
 import { TtlCache } from './ttl-cache.js';
 import { mergeLists, nameList, searchList, type NameList, type SearchHits } from './name-lists.js';
@@ -105,15 +105,15 @@ export class PackageStore {
   }
 
   /**
-   * Whether devpi-web is there, from `/+status`'s versioninfo. A trimmed `/+status` (devpi-admin
-   * answers anonymous callers `{"status": "ok"}`) says nothing: then the reader's own credentials
+   * Whether devpi-web is there, from `/+status`'s versioninfo. A withheld `/+status` (devpi-admin
+   * answers anonymous callers with health only) says nothing: then the reader's own credentials
    * ask, and until someone may read it the answer is "no" without being remembered.
    */
   private async webAvailable(reader: Reader): Promise<boolean> {
     if (this.web !== undefined) return this.web;
     for (const client of reader.key === '' ? [this.devpi] : [this.devpi, reader.client]) {
       const status = await client.status().catch(() => undefined);
-      if (status) return (this.web = status.versioninfo?.['devpi-web'] !== undefined);
+      if (status !== undefined && isFullStatus(status)) return (this.web = status.versioninfo?.['devpi-web'] !== undefined);
     }
     return false;
   }

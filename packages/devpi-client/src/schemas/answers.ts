@@ -2,7 +2,7 @@ import { envelope } from './envelope.js';
 import { ActionLog, ReleaseFileMeta } from './files.js';
 import { IndexConfig } from './index-config.js';
 import { ProjectConfig, VersionData } from './project.js';
-import { ApiConfig, ProxyAuth, Status } from './server.js';
+import { ApiConfig, ProxyAuth, StatusAnswer } from './server.js';
 import { TokenInfo, TokensInfo } from './tokens.js';
 import { RootListing, UserConfig } from './user.js';
 
@@ -20,7 +20,7 @@ export const Answer = {
   apiconfig: envelope('apiconfig', ApiConfig),
   proxyauth: envelope('proxyauth', ProxyAuth),
   userpassword: envelope('userpassword', ProxyAuth),
-  status: envelope('status', Status),
+  status: envelope('status', StatusAnswer),
   releasefilemeta: envelope('releasefilemeta', ReleaseFileMeta),
   actionlog: envelope('actionlog', ActionLog),
   'token-info': envelope('token-info', TokenInfo),

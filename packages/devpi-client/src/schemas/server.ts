@@ -38,3 +38,21 @@ export const Status = z
   })
   .loose();
 export type Status = z.infer<typeof Status>;
+
+/**
+ * What a devpi-server running the devpi-admin plugin answers an anonymous `GET /+status` instead:
+ * health only, `{"status": "ok"}` or `{"status": "fatal"}` in the usual envelope, marked
+ * `Cache-Control: private, no-store` (devpi-admin's `_filter_status`, devpi_admin/main.py). No
+ * transcript records it; signed-in callers get the full answer.
+ */
+export const WithheldStatus = z.object({ status: z.enum(['ok', 'fatal']) }).loose();
+export type WithheldStatus = z.infer<typeof WithheldStatus>;
+
+/** `GET /+status` as any caller may see it: devpi's full answer, or the health that devpi-admin leaves anonymous callers. */
+export const StatusAnswer = z.union([Status, WithheldStatus]);
+export type StatusAnswer = Status | WithheldStatus;
+
+/** Whether devpi gave the full status rather than health only. */
+export function isFullStatus(answer: StatusAnswer): answer is Status {
+  return typeof (answer as { serial?: unknown }).serial === 'number';
+}

@@ -1,3 +1,4 @@
+import { isFullStatus } from '@devpi-dashboard/devpi-client';
 import { useQuery, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Badge } from '../../components/ui/badge';
@@ -36,6 +37,8 @@ export function Component() {
   const { data: list } = useSuspenseQuery(indexListQueryOptions());
   const users = useQuery(userListQueryOptions({ limit: 1 }));
   const status = useQuery({ ...statusQueryOptions(), refetchInterval: false });
+  // health only where devpi-admin withholds the rest from anonymous callers
+  const full = status.data === undefined ? undefined : isFullStatus(status.data) ? status.data : null;
   const indexes = list.owners.flatMap((group) => group.indexes);
   const flagged = indexes.filter((index) => index.warnings.length > 0);
   return (
@@ -58,10 +61,10 @@ export function Component() {
           <span className="stat-label">Users</span><span className="stat-value">{users.data?.total ?? '…'}</span>
         </Link>
         <Link className="stat stat-link" to={paths.status.to()}>
-          <span className="stat-label">Serial</span><span className="stat-value">{status.data?.serial ?? '…'}</span>
+          <span className="stat-label">Serial</span><span className="stat-value">{full === null ? '—' : (full?.serial ?? '…')}</span>
         </Link>
         <Link className="stat stat-link" to={paths.status.to()}>
-          <span className="stat-label">Role</span><span className="stat-value stat-small">{status.data?.role ?? '…'}</span>
+          <span className="stat-label">Role</span><span className="stat-value stat-small">{full === null ? '—' : (full?.role ?? '…')}</span>
         </Link>
       </div>
       <SupplyWarnings />

@@ -1,4 +1,6 @@
-import type { Status } from '@devpi-dashboard/devpi-client';
+import { isFullStatus, type Status, type StatusAnswer } from '@devpi-dashboard/devpi-client';
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/page-header';
@@ -10,7 +12,21 @@ function when(timestamp: number | undefined): string {
   return timestamp === undefined ? 'unknown' : formatWhen(timestamp * 1000);
 }
 
-export function StatusView({ status }: { status: Status }) {
+/** `+status` as devpi gave it: the full view, or health only where devpi-admin withholds the rest. */
+export function StatusView({ status }: { status: StatusAnswer }) {
+  return isFullStatus(status) ? <FullStatusView status={status} /> : (
+    <>
+      {status.status === 'ok'
+        ? <Alert tone="success">devpi says it is up.</Alert>
+        : <Alert tone="error">devpi reports a fatal problem.</Alert>}
+      <p className="muted">
+        This server shows its role, serial, replicas and metrics only to signed-in users (devpi-admin). <Link to={paths.login.to(paths.status.to())}>Sign in</Link> to see them.
+      </p>
+    </>
+  );
+}
+
+function FullStatusView({ status }: { status: Status }) {
   const health = assessStatus(status);
   const isReplica = status.role.toUpperCase() === 'REPLICA';
   return (
