@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { codeSplitting } from './vite/chunk-groups';
+import { inlineCss } from './vite/inline-css';
 import { precompress } from './vite/precompress';
 import { preloadApp } from './vite/preload-app';
 
@@ -15,7 +16,7 @@ const mockingFiles = readdirSync(src, { recursive: true, encoding: 'utf8' })
 
 export default defineConfig(({ isSsrBuild }) => ({
   base: '/+dashboard/',
-  plugins: isSsrBuild ? [react()] : [react(), preloadApp(), precompress()],
+  plugins: isSsrBuild ? [react()] : [react(), preloadApp(), inlineCss(), precompress()],
   // The server entry (src/entry-server.tsx, `vite build --ssr`) carries every dependency with it:
   // the BFF runs it with its own node_modules, which have none of the SPA's packages.
   ssr: { noExternal: true, target: 'node' },

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -18,6 +19,12 @@ describe('loadConfig', () => {
       sessionSecretGenerated: true,
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('takes a relative STATIC_DIR from where the BFF starts', () => {
+    const config = loadConfig({ DEVPI_URL: 'http://d', STATIC_DIR: 'apps/web/dist' }, '/static');
+    expect(config.staticDir).toBe(join(process.cwd(), 'apps/web/dist'));
+    expect(config.ssrEntry).toBe(join(process.cwd(), 'apps/web/dist-server/entry-server.js'));
   });
 
   it('names every bad key at once', () => {

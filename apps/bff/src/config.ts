@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const DEVPI_TOKEN_LIFETIME_S = 36_000;
@@ -117,8 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultStaticDir: string): Co
     // In production a load balancer needs a few seconds to notice /readyz; a developer's Ctrl-C does not.
     drainDelayMs: e.DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0),
     logLevel: e.LOG_LEVEL,
-    staticDir: e.STATIC_DIR ?? defaultStaticDir,
-    ssrEntry: e.SSR_ENTRY ?? join(e.STATIC_DIR ?? defaultStaticDir, '..', 'dist-server', 'entry-server.js'),
+    // absolute, as sending a file needs (a relative STATIC_DIR is taken from where the BFF starts)
+    staticDir: resolve(e.STATIC_DIR ?? defaultStaticDir),
+    ssrEntry: resolve(e.SSR_ENTRY ?? join(e.STATIC_DIR ?? defaultStaticDir, '..', 'dist-server', 'entry-server.js')),
     store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
     historyRetentionDays: e.HISTORY_RETENTION_DAYS,
     replicaId: e.REPLICA_ID ?? hostname(),

@@ -2,6 +2,7 @@
 // asked of the BFF's own API with the browser's cookie, handed to the SPA's server entry, and sent
 // with the page; anything short of a full signed-in set sends the plain page. The server entry here
 // is a stand-in that prints what it was given (the SPA's own is tested in apps/web).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { z } from 'zod';
 import { devpiFixture } from './support/devpi-fixtures.js';
 import { testApp } from './support/test-app.js';
 
-const INDEX_HTML = '<!doctype html>\n<html lang="en">\n  <head><title>devpi dashboard</title><script type="module" async src="/+dashboard/assets/index.js"></script></head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
+const INLINE_CSS = 'body{margin:0}';
+const INDEX_HTML = '<!doctype html>\n<html lang="en">\n  <head><title>devpi dashboard</title><style>' + INLINE_CSS + '</style><script type="module" async src="/+dashboard/assets/index.js"></script></head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
 const HOSTILE_TITLE = '</script><script>alert(1)</script><!--';
 
 /** A server entry that renders who is signed in and the status of every answer. */
@@ -73,6 +75,8 @@ describe('the landing page rendered by the BFF', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(res.headers.vary).toMatch(/Cookie/);
+    // the page's own inline stylesheet, and no other inline style, may apply
+    expect(res.headers['content-security-policy']).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(INLINE_CSS).digest('base64')}';`);
     expect(res.text).toContain(`<div id="root"><h1>Welcome, ${alice.name}</h1>`);
     const answers = bootAnswers(res.text);
     // In the order the landing asks; an optional answer that is not a 200 (the 404) is left out.

@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import type { Plugin } from 'vite';
+import { indexHtmlPlugin } from './index-html-plugin';
 
 /**
  * The entry (src/main.tsx) imports the app (src/app-main.tsx) dynamically, so that a page the server
@@ -10,35 +11,22 @@ import type { Plugin } from 'vite';
  * before DOMContentLoaded, so the server-rendered page would wait for the script to arrive.
  */
 export function preloadApp(appModule = /[\\/]src[\\/]app-main\.tsx$/): Plugin {
-  let base = '/';
-  return {
-    name: 'devpi-dashboard-preload-app',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle;
-        if (!bundle) return html;
-        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
-        const app = chunks.find((chunk) => chunk.moduleIds.some((id) => appModule.test(id)));
-        if (!app) throw new Error('preload-app: no chunk for the app module; was src/app-main.tsx renamed?');
-        const files: string[] = [];
-        const visit = (fileName: string) => {
-          if (files.includes(fileName)) return;
-          files.push(fileName);
-          for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
-        };
-        visit(app.fileName);
-        const links = files
-          .filter((file) => !html.includes(`${base}${file}"`))
-          .map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`);
-        const entry = /<script type="module" crossorigin src=/;
-        if (!entry.test(html)) throw new Error('preload-app: no entry <script type="module"> in index.html');
-        return html.replace(entry, '<script type="module" async crossorigin src=').replace(/\n(\s*)<\/head>/, (_match, indent: string) => `\n${links.map((link) => `${indent}  ${link}\n`).join('')}${indent}</head>`);
-      },
-    },
-  };
+  return indexHtmlPlugin('devpi-dashboard-preload-app', (html, bundle, base) => {
+    const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+    const app = chunks.find((chunk) => chunk.moduleIds.some((id) => appModule.test(id)));
+    if (!app) throw new Error('preload-app: no chunk for the app module; was src/app-main.tsx renamed?');
+    const files: string[] = [];
+    const visit = (fileName: string) => {
+      if (files.includes(fileName)) return;
+      files.push(fileName);
+      for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
+    };
+    visit(app.fileName);
+    const links = files
+      .filter((file) => !html.includes(`${base}${file}"`))
+      .map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`);
+    const entry = /<script type="module" crossorigin src=/;
+    if (!entry.test(html)) throw new Error('preload-app: no entry <script type="module"> in index.html');
+    return html.replace(entry, '<script type="module" async crossorigin src=').replace(/\n(\s*)<\/head>/, (_match, indent: string) => `\n${links.map((link) => `${indent}  ${link}\n`).join('')}${indent}</head>`);
+  });
 }

@@ -17,6 +17,7 @@ import {
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { allowInlineStyles, inlineStyleSources } from '../http/inline-style-csp.js';
 import { chooseEncoding } from '../http/precompressed.js';
 import { SESSION_COOKIE } from '../session/session-cookie.js';
 
@@ -27,6 +28,14 @@ export const OPTIONAL_GRACE_MS = 150;
 
 /** The headers of the page's own API requests that its answers may depend on, passed on as they came. */
 const FORWARDED = ['cookie', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'user-agent', 'accept-language'];
+
+/** index.html cut at its root element, and the CSP sources of its inline styles. */
+interface PageParts {
+  head: string;
+  plainTail: string;
+  tailAfterRoot: string;
+  styleSources: string[];
+}
 
 /**
  * The signed-in landing page rendered on the server (issue 15): the BFF asks its own API, over
@@ -42,9 +51,10 @@ const FORWARDED = ['cookie', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarde
  * the required ones plus OPTIONAL_GRACE_MS is left out: it renders as loading, and the SPA asks.
  * Nothing is cached: every page holds one user's data.
  */
+
 export class LandingPrerender {
   private renderer: Promise<LandingRenderer | undefined> | undefined;
-  private cut: { head: string; plainTail: string; tailAfterRoot: string } | undefined;
+  private cut: PageParts | undefined;
 
   constructor(
     private readonly options: {
@@ -62,8 +72,8 @@ export class LandingPrerender {
 
   /**
    * Sends the landing page and returns true, or sends nothing and returns false (no live session,
-   * no server entry). The head of the page goes out at once, so that the browser fetches the
-   * stylesheet and the scripts while the answers are asked for; the rendered screen follows. When
+   * no server entry). The head of the page (with the stylesheet inline) goes out at once, so that the
+   * browser fetches the scripts while the answers are asked for; the rendered screen follows. When
    * it cannot be rendered, the rest of the plain page follows instead, and the SPA loads as usual.
    */
   async send(req: Request, res: Response): Promise<boolean> {
@@ -76,6 +86,7 @@ export class LandingPrerender {
     const page = this.parts();
     if (page === undefined) return false;
     const started = performance.now();
+    allowInlineStyles(res, page.styleSources);
     const out = this.open(req, res);
     out.write(headOf(page.head, cookies[THEME_COOKIE]));
     out.flush();
@@ -148,7 +159,7 @@ export class LandingPrerender {
   }
 
   /** index.html cut at its root element: what goes before the screen, and what follows either way. */
-  private parts(): { head: string; plainTail: string; tailAfterRoot: string } | undefined {
+  private parts(): PageParts | undefined {
     if (this.cut) return this.cut;
     let template: string;
     try {
@@ -164,7 +175,7 @@ export class LandingPrerender {
       return undefined;
     }
     const head = template.slice(0, at + root.length - '</div>'.length);
-    this.cut = { head, plainTail: template.slice(head.length), tailAfterRoot: template.slice(at + root.length) };
+    this.cut = { head, plainTail: template.slice(head.length), tailAfterRoot: template.slice(at + root.length), styleSources: inlineStyleSources(template) };
     return this.cut;
   }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
+import { allowInlineStyles, fileStyleSources } from '../http/inline-style-csp.js';
 import { precompressed, sendPrecompressed } from '../http/precompressed.js';
 import { LandingPrerender } from '../prerender/landing-prerender.js';
 
@@ -20,6 +21,7 @@ export function staticSpaRouter(staticDir: string, prerender?: Omit<ConstructorP
   const router = Router();
   const indexHtml = join(staticDir, 'index.html');
   const landing = prerender && new LandingPrerender({ indexHtml, ...prerender });
+  const styleSources = fileStyleSources(indexHtml);
   const assets = join(staticDir, 'assets');
   router.use(
     '/assets',
@@ -30,6 +32,7 @@ export function staticSpaRouter(staticDir: string, prerender?: Omit<ConstructorP
   router.get('/{*path}', async (req, res, next) => {
     if (!req.accepts('html') || !existsSync(indexHtml)) return next();
     if (landing && req.path === '/' && (await landing.send(req, res))) return;
+    allowInlineStyles(res, styleSources());
     if (sendPrecompressed(req, res, next, indexHtml, revalidate)) return;
     revalidate(res);
     res.sendFile(indexHtml, { cacheControl: false });
