@@ -55,14 +55,14 @@ const FLOOR_READY = `document.querySelector('h1')?.textContent.startsWith('Welco
 
 
 
-/** Where one cold load spent its time: each resource from start to end, then the page's milestones. */
+/** Where one cold load spent its time: each resource's start, first byte and end, then the page's milestones. */
 function printTimeline(label: string, load: Load, origin: string): void {
   const { resources, domContentLoaded, loadEnd, fcp, lcps } = load.timeline;
   const ms = (value: number): string => value.toFixed(0).padStart(6);
   console.error(`${BENCH}: timeline of one cold load, ${label} (ms since navigation start)`);
   for (const r of [...resources].sort((a, b) => a.startTime - b.startTime)) {
     const name = r.name.startsWith(origin) ? r.name.slice(origin.length) : r.name;
-    console.error(`  ${ms(r.startTime)} -> ${ms(r.responseEnd)}  ${r.type.padEnd(14)} ${(r.transferSize / 1024).toFixed(1).padStart(6)} KB  ${name}`);
+    console.error(`  ${ms(r.startTime)} -> ${ms(r.responseStart)} -> ${ms(r.responseEnd)}  ${r.type.padEnd(14)} ${(r.transferSize / 1024).toFixed(1).padStart(6)} KB  ${name}`);
   }
   for (const e of lcps) console.error(`  ${ms(e.at)}  LCP candidate ${String(e.size).padStart(7)} px²  ${e.element}`);
   console.error(`  DOMContentLoaded ${ms(domContentLoaded)}   FCP ${ms(fcp)}   ready ${ms(load.readyMs)}   LCP ${ms(load.lcpMs)}   load ${ms(loadEnd)}`);
@@ -176,6 +176,9 @@ export async function run(): Promise<BenchRow[]> {
     if (TIMELINE) {
       const last = [['static page (floor)', floor.at(-1)], ['signed-in landing page', landing.at(-1)], [`peer ${PEER_PATH ?? ''}`, peer.at(-1)]] as const;
       for (const [label, load] of last) if (load) printTimeline(label, load, lb);
+      for (const [label, runs] of [['static page (floor)', floor], ['signed-in landing page', landing], [`peer ${PEER_PATH ?? ''}`, peer]] as const) {
+        if (runs.length > 0) console.error(`${BENCH}: every run, ${label}: ready ${runs.map((r) => r.readyMs.toFixed(0)).join(' ')}; LCP ${runs.map((r) => r.lcpMs.toFixed(0)).join(' ')}`);
+      }
     }
     if (devpi.simulated) rows.push(...(await browseRows(browser, lb, cookie, bffStarted)));
     else console.error(`${BENCH}: the mirror rows are left out: they need the double's 600,000-project mirror (${MIRROR}), and DEVPI_URL points at another devpi`);

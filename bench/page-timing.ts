@@ -23,7 +23,7 @@ interface Instrumented { __bench: { readyAt: number; lcp: number } }
 const lcpEntry = z.object({ at: z.number(), size: z.number(), element: z.string() });
 
 /** One resource of a load, in the page's clock (ms since navigation start). */
-const timelineEntry = z.object({ name: z.string(), type: z.string(), startTime: z.number(), responseEnd: z.number(), transferSize: z.number() });
+const timelineEntry = z.object({ name: z.string(), type: z.string(), startTime: z.number(), responseStart: z.number(), responseEnd: z.number(), transferSize: z.number() });
 const timelineSchema = z.object({ domContentLoaded: z.number(), loadEnd: z.number(), fcp: z.number(), lcps: z.array(lcpEntry), resources: z.array(timelineEntry) });
 type Timeline = z.infer<typeof timelineSchema>;
 
@@ -70,8 +70,8 @@ export async function coldLoad(browser: Browser, url: string, readyCheck: string
           fcp: bench.fcp,
           lcps: bench.lcps,
           resources: [
-            { name: String(nav['name']), type: 'document', startTime: nav['startTime'], responseEnd: nav['responseEnd'], transferSize: nav['transferSize'] },
-            ...perf.getEntriesByType('resource').map((e) => ({ name: String(e['name']), type: String(e['initiatorType']), startTime: e['startTime'], responseEnd: e['responseEnd'], transferSize: e['transferSize'] })),
+            { name: String(nav['name']), type: 'document', startTime: nav['startTime'], responseStart: nav['responseStart'], responseEnd: nav['responseEnd'], transferSize: nav['transferSize'] },
+            ...perf.getEntriesByType('resource').map((e) => ({ name: String(e['name']), type: String(e['initiatorType']), startTime: e['startTime'], responseStart: e['responseStart'], responseEnd: e['responseEnd'], transferSize: e['transferSize'] })),
           ],
         };
       }),
