@@ -32,6 +32,8 @@ export async function loader() {
   return null;
 }
 
+const WITHHELD = 'devpi shows this to signed-in users only';
+
 export function Component() {
   const { data: session } = useSuspenseQuery(sessionQueryOptions());
   const { data: list } = useSuspenseQuery(indexListQueryOptions());
@@ -61,10 +63,10 @@ export function Component() {
           <span className="stat-label">Users</span><span className="stat-value">{users.data?.total ?? '…'}</span>
         </Link>
         <Link className="stat stat-link" to={paths.status.to()}>
-          <span className="stat-label">Serial</span><span className="stat-value">{full === null ? '—' : (full?.serial ?? '…')}</span>
+          <span className="stat-label">Serial</span><span className="stat-value" title={full === null ? WITHHELD : undefined}>{full === null ? '—' : (full?.serial ?? '…')}</span>
         </Link>
         <Link className="stat stat-link" to={paths.status.to()}>
-          <span className="stat-label">Role</span><span className="stat-value stat-small">{full === null ? '—' : (full?.role ?? '…')}</span>
+          <span className="stat-label">Role</span><span className="stat-value stat-small" title={full === null ? WITHHELD : undefined}>{full === null ? '—' : (full?.role ?? '…')}</span>
         </Link>
       </div>
       <SupplyWarnings />
