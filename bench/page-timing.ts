@@ -9,7 +9,7 @@ function instrument(readyCheck: string): string {
   return `(() => {
     const ready = () => { try { return ${readyCheck}; } catch { return false; } };
     window.__bench = { readyAt: 0, lcp: 0, fcp: 0, lcps: [] };
-    const describe = (el) => el ? el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : '') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"' : '(removed)';
+    const describe = (el) => el ? el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"' : '(removed)';
     new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__bench.lcp = e.startTime; window.__bench.lcps.push({ at: e.startTime, size: e.size, element: describe(e.element) }); } }).observe({ type: 'largest-contentful-paint', buffered: true });
     new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
     const check = () => { if (!window.__bench.readyAt && ready()) window.__bench.readyAt = performance.now(); };
