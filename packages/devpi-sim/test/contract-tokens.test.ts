@@ -7,7 +7,7 @@ import { startDevpiSim } from '../src/index.js';
 import type { DevpiSim } from '../src/index.js';
 import { addCaveat, parseMacaroon, serializeMacaroon } from '../src/macaroon.js';
 import type { Macaroon } from '../src/macaroon.js';
-import { buildRequest, send } from './replay.js';
+import { buildRequest, isFresh, restoreRootPassword, send } from './replay.js';
 import { asBinary, loadTranscripts, normalize, parseJson } from './transcripts.js';
 import type { Json, Transcript } from './transcripts.js';
 
@@ -133,14 +133,6 @@ async function hasPlugin(url: string): Promise<boolean> {
   return res?.status === 403;
 }
 
-async function isFresh(url: string): Promise<boolean> {
-  const listing: unknown = await fetch(`${url}/`, { headers: { Accept: 'application/json' } }).then((r) => r.json()).catch(() => undefined);
-  const login = await fetch(`${url}/+login`, { method: 'POST', headers: { Accept: 'application/json' }, body: '{"user": "root", "password": ""}' });
-  const result = listing && typeof listing === 'object' && 'result' in listing ? listing.result : undefined;
-  const users = result && typeof result === 'object' ? Object.keys(result) : [];
-  return login.status === 200 && users.length === 1 && users[0] === 'root';
-}
-
 const externalUrl = (process.env['DEVPI_URL'] ?? '').replace(/\/+$/, '');
 let skipReason: string | undefined;
 if (externalUrl) {
@@ -159,6 +151,8 @@ describe.skipIf(skipReason !== undefined)('devpi-tokens contract: recorded trans
   });
   afterAll(async () => {
     console.log(`devpi-tokens contract: replayed ${transcripts.length} transcripts against ${sim ? 'the double' : origin}, ${passed} passed`);
+    // it was fresh, so root's password was empty
+    if (!sim) await restoreRootPassword(origin, '');
     await sim?.close();
   });
 

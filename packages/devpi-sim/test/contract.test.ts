@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devpiTarget } from '../src/index.js';
 import type { DevpiTarget } from '../src/index.js';
-import { buildRequest, send } from './replay.js';
+import { buildRequest, isFresh, restoreRootPassword, send } from './replay.js';
 import { RECORDED_ORIGIN, asBinary, loadTranscripts, normalize, parseJson } from './transcripts.js';
 import type { Json } from './transcripts.js';
 
@@ -21,14 +21,6 @@ function recordedToken(body: Json): string | undefined {
   return typeof token === 'string' ? token : undefined;
 }
 
-/** The transcripts start from devpi-init's state: only root, with an empty password. */
-async function isFresh(url: string): Promise<boolean> {
-  const listing = await fetch(`${url}/`, { headers: { Accept: 'application/json' } }).then((r) => r.json()).catch(() => undefined);
-  const login = await fetch(`${url}/+login`, { method: 'POST', headers: { Accept: 'application/json' }, body: '{"user": "root", "password": ""}' });
-  const users = listing && typeof listing === 'object' && 'result' in listing && listing.result && typeof listing.result === 'object' ? Object.keys(listing.result) : [];
-  return login.status === 200 && users.length === 1 && users[0] === 'root';
-}
-
 const externalUrl = process.env['DEVPI_URL'];
 const skip = externalUrl !== undefined && externalUrl !== '' && !(await isFresh(externalUrl.replace(/\/+$/, '')));
 if (skip) console.warn(`devpi contract: skipped, ${externalUrl} is not a freshly initialised devpi (the transcripts need one)`);
@@ -39,6 +31,8 @@ describe.skipIf(skip)('devpi contract: recorded transcripts replayed in order', 
   });
   afterAll(async () => {
     console.log(`devpi contract: replayed ${transcripts.length} transcripts against ${target.sim ? 'the double' : target.url}, ${passed} passed`);
+    // it was fresh, so root's password was empty
+    if (!target.sim) await restoreRootPassword(target.url, '');
     await target.close();
   });
 

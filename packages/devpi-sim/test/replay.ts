@@ -1,5 +1,6 @@
 // Turning a recorded request into a real one, and reading the parts of a response the contract compares.
 import { request } from 'node:http';
+import { z } from 'zod';
 import type { Json, MultipartPart, Transcript } from './transcripts.js';
 import { RECORDED_ORIGIN, asMultipart } from './transcripts.js';
 
@@ -62,4 +63,33 @@ export function send(url: string, init: ReplayRequest): Promise<Response> {
     req.on('error', reject);
     req.end(init.body);
   });
+}
+
+/** The transcripts start from devpi-init's state: only root, with an empty password. */
+export async function isFresh(url: string): Promise<boolean> {
+  const listing: unknown = await fetch(`${url}/`, { headers: { Accept: 'application/json' } }).then((r) => r.json()).catch(() => undefined);
+  const login = await fetch(`${url}/+login`, { method: 'POST', headers: { Accept: 'application/json' }, body: '{"user": "root", "password": ""}' });
+  const result = listing && typeof listing === 'object' && 'result' in listing ? listing.result : undefined;
+  const users = result && typeof result === 'object' ? Object.keys(result) : [];
+  return login.status === 200 && users.length === 1 && users[0] === 'root';
+}
+
+/** What the transcripts make root's password (transcripts/013, transcripts-tokens/002). */
+const TRANSCRIPT_ROOT_PASSWORD = 'devpi-root-pw';
+
+/**
+ * Gives root back the password it had before a replay against a real devpi (a fresh one: empty), so that the suites
+ * run after it (scripts/test-all.mjs runs the replays first, on their own) can sign in as root.
+ * Nothing to do when the replay stopped before it changed the password.
+ */
+export async function restoreRootPassword(url: string, password: string): Promise<void> {
+  const login = await fetch(`${url}/+login`, { method: 'POST', headers: { Accept: 'application/json' }, body: JSON.stringify({ user: 'root', password: TRANSCRIPT_ROOT_PASSWORD }) });
+  if (login.status !== 200) return;
+  const token = z.object({ result: z.object({ password: z.string() }) }).parse(await login.json()).result.password;
+  const res = await fetch(`${url}/root`, {
+    method: 'PATCH',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Devpi-Auth': Buffer.from(`root:${token}`).toString('base64') },
+    body: JSON.stringify({ password }),
+  });
+  if (res.status !== 200) throw new Error(`could not give root its password back on ${url}: ${res.status} ${await res.text()}`);
 }
