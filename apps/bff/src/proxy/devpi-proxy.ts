@@ -1,5 +1,6 @@
 import { ServerResponse, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { pipeline } from 'node:stream';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { base64Utf8 } from '@devpi-dashboard/devpi-client';
@@ -100,7 +101,12 @@ export function devpiProxy(options: DevpiProxyOptions): express.Router {
     const patchedUser = proxyRes.statusCode === 200 ? userPatchTarget(req.method, req.url) : undefined;
     if (patchedUser !== undefined) return answerUserPatch(proxyRes, req, res, patchedUser);
     writeProxiedHead(proxyRes, res, devpiOrigins);
-    proxyRes.pipe(res);
+    // pipeline, not pipe: devpi's answer cut short (its head already passed on) ends the browser's
+    // connection too, instead of leaving it waiting for bytes that never come; a browser that goes
+    // away stops devpi's stream.
+    pipeline(proxyRes, res, (error) => {
+      if (error && !res.writableFinished) req.log.warn({ code: errorCode(error) }, 'devpi answer cut short; the connection to the browser is closed');
+    });
   };
 
   /** A user PATCH answer may carry a new token (password change); it is read and scrubbed. */
