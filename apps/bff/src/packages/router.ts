@@ -15,6 +15,7 @@ import type { Reader } from './reader.js';
 import { versionView } from './version-view.js';
 import type { RouteDeps } from '../http/route-deps.js';
 import { parseInput } from '../http/validate.js';
+import { wantsFresh } from '../http/fresh.js';
 
 export interface PackagesRouteDeps extends RouteDeps {
   /** Shared project-list memory; one per app. Built from `devpi` when not given (tests pass one). */
@@ -24,9 +25,6 @@ export interface PackagesRouteDeps extends RouteDeps {
 }
 
 const indexName = (req: Request): string => `${String(req.params.user)}/${String(req.params.index)}`;
-
-/** The browser wants devpi's current state (it just changed something), not the probed one. */
-const wantsFresh = (req: Request): boolean => /no-cache/i.test(req.get('cache-control') ?? '');
 
 /**
  * Package browsing: paged project lists, project and version pages, search. Lists come from the

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { guardQuerySchema, resolveQuerySchema } from '@devpi-dashboard/dashboard-api';
 import { badRequest, notFound } from '../errors.js';
 import type { RouteDeps } from '../http/route-deps.js';
+import { wantsFresh } from '../http/fresh.js';
 import { parseInput } from '../http/validate.js';
 import type { PackageStore } from '../packages/package-store.js';
 import type { Reader } from '../packages/reader.js';
@@ -23,11 +24,12 @@ export function supplyRouter(deps: SupplyRouteDeps): Router {
 
   router.get('/supply/guard', async (req, res) => {
     const query = parseInput(guardQuerySchema, req.query);
-    if (/no-cache/i.test(req.get('cache-control') ?? '')) await deps.store.serial(true);
+    if (wantsFresh(req)) await deps.store.serial(true);
     res.json(await service.guard(reader(req), query.index));
   });
 
   router.get('/supply/graph', async (req, res) => {
+    if (wantsFresh(req)) await deps.store.serial(true);
     res.json(await service.graph(reader(req)));
   });
 
@@ -36,6 +38,7 @@ export function supplyRouter(deps: SupplyRouteDeps): Router {
     const index = `${String(req.params.user)}/${String(req.params.index)}`;
     const parsed = parseRequirement(query.requirement);
     if ('error' in parsed) throw badRequest(parsed.error, { field: 'requirement' });
+    if (wantsFresh(req)) await deps.store.serial(true);
     const configs = await deps.store.configs(reader(req));
     if (!configs.has(index)) throw notFound(`The index ${index}`);
     res.json(await resolveProject({ client: deps.devpiFor(req), configs, index, project: parsed.project, requirement: query.requirement, specifier: parsed.specifier, pre: query.pre, publicUrl }));

@@ -15,6 +15,7 @@ import {
   type LoginRequest,
 } from '@devpi-dashboard/dashboard-api';
 import type { z } from 'zod';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { takeEarlyResponse } from './early-requests';
 import { notifySessionExpired } from './session-expiry';
 import { xhrFetch, type UploadProgress } from './xhr-fetch';
@@ -110,6 +111,18 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
     throw new ApiError(response.status, errorCodes.httpError, `The server answered ${response.status} ${response.statusText}`.trim());
   }
   return schema.parse(body);
+}
+
+/** Asks the BFF for devpi's current state instead of its last serial probe (right after a change). */
+export const freshRead: RequestInit = { headers: { 'Cache-Control': 'no-cache' } };
+
+/**
+ * `freshRead` when the query already holds an answer: a refetch (after a change made here, which
+ * invalidates the queries) asks for devpi's current state; a first load stays a plain GET, so it
+ * can take the answer the server-rendered page came with (lib/early-requests.ts).
+ */
+export function freshOnRefetch(context: { client: QueryClient; queryKey: QueryKey }): RequestInit {
+  return context.client.getQueryState(context.queryKey)?.data === undefined ? {} : freshRead;
 }
 
 /** `?a=1&b=2` from the defined, non-empty params. */

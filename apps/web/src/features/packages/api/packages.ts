@@ -7,11 +7,10 @@ import {
   type ProjectScope,
 } from '@devpi-dashboard/dashboard-api';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { query, request } from '../../../lib/api-client';
+import { freshRead as fresh, query, request } from '../../../lib/api-client';
 
 // Lists and the index header ask the BFF for devpi's current state: right after an upload or a
 // removal (through the proxy) the change must show, not wait for the BFF's next serial probe.
-const fresh: RequestInit = { headers: { 'Cache-Control': 'no-cache' } };
 
 export interface ProjectListFilter {
   q: string;

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { basesGraphSchema, guardReportSchema, resolveAnswerSchema, supplyApiPaths, type WhitelistFix } from '@devpi-dashboard/dashboard-api';
 import { op } from '@devpi-dashboard/devpi-client';
-import { devpi, query, request } from '../../../lib/api-client';
+import { devpi, freshOnRefetch, query, request } from '../../../lib/api-client';
 
 export const guardKeys = {
   all: ['supply'] as const,
@@ -11,15 +11,15 @@ export const guardKeys = {
 };
 
 export const guardQueryOptions = (index?: string) =>
-  queryOptions({ queryKey: guardKeys.guard(index), queryFn: () => request(guardReportSchema, `${supplyApiPaths.guard}${query({ index })}`) });
+  queryOptions({ queryKey: guardKeys.guard(index), queryFn: (context) => request(guardReportSchema, `${supplyApiPaths.guard}${query({ index })}`, freshOnRefetch(context)) });
 
-export const graphQueryOptions = () => queryOptions({ queryKey: guardKeys.graph(), queryFn: () => request(basesGraphSchema, supplyApiPaths.graph) });
+export const graphQueryOptions = () => queryOptions({ queryKey: guardKeys.graph(), queryFn: (context) => request(basesGraphSchema, supplyApiPaths.graph, freshOnRefetch(context)) });
 
 export const resolveQueryOptions = (index: string, requirement: string, pre: boolean) => {
   const [user = '', name = ''] = index.split(/\/(.*)/s);
   return queryOptions({
     queryKey: guardKeys.resolve(index, requirement, pre),
-    queryFn: () => request(resolveAnswerSchema, `${supplyApiPaths.resolve(user, name)}${query({ requirement, pre: pre ? '1' : undefined })}`),
+    queryFn: (context) => request(resolveAnswerSchema, `${supplyApiPaths.resolve(user, name)}${query({ requirement, pre: pre ? '1' : undefined })}`, freshOnRefetch(context)),
     enabled: requirement.trim() !== '',
     retry: false,
   });
