@@ -60,7 +60,7 @@ describe('package browsing API', () => {
   });
   afterAll(async () => {
     app?.close();
-    for (const index of ['wl', 'mirror', 'dev', 'base', 'many']) await devpi?.root.deleteIndex(owner, index).catch(() => undefined);
+    for (const index of ['wl', 'mirror', 'dev', 'base', 'many', 'fresh']) await devpi?.root.deleteIndex(owner, index).catch(() => undefined);
     await devpi?.close();
   });
 
@@ -93,9 +93,11 @@ describe('package browsing API', () => {
   });
 
   it('shows a new upload at once when the browser asks for fresh data', async () => {
-    await api(`/${owner}/base/+projects`).expect(200);
-    await upload(devpi.root, `${owner}/base`, { name: 'just-uploaded', version: '0.1' });
-    const page = projectPageSchema.parse((await api(`/${owner}/base/+projects`).set('Cache-Control', 'no-cache').expect(200)).body);
+    // a stage of its own: devpi's mirror of base would list the upload too, whenever it first reads base
+    await devpi.root.createIndex(owner, 'fresh', { bases: [], acl_upload: ['root'] });
+    expect(projectPageSchema.parse((await api(`/${owner}/fresh/+projects`).set('Cache-Control', 'no-cache').expect(200)).body).items).toEqual([]);
+    await upload(devpi.root, `${owner}/fresh`, { name: 'just-uploaded', version: '0.1' });
+    const page = projectPageSchema.parse((await api(`/${owner}/fresh/+projects`).set('Cache-Control', 'no-cache').expect(200)).body);
     expect(page.items.map((i) => i.name)).toContain('just-uploaded');
   });
 
