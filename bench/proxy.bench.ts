@@ -174,7 +174,8 @@ function transfer(bffUrl: string, method: 'POST' | 'GET', path: string, bytes: n
   const url = new URL(`${bffUrl}${path}?bytes=${bytes}`);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'Sec-Fetch-Site': 'same-origin' };
-    if (method === 'POST') Object.assign(headers, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes) });
+    // multipart, as every upload to devpi is: a mutation body of another type is read (to record it) and may not be that large
+    if (method === 'POST') Object.assign(headers, { 'Content-Type': 'multipart/form-data; boundary=bench', 'Content-Length': String(bytes) });
     const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers }, (res: IncomingMessage) => {
       let received = 0;
       res.on('data', (chunk: Buffer) => (received += chunk.length));
