@@ -30,7 +30,8 @@ test('package pages work signed in when devpi refuses anonymous reads', async ({
   test.setTimeout(120_000);
   // The premise: anonymous callers really are refused here.
   const status = await request.get(`${topology.devpiUrl}/+status`, { headers: { Accept: 'application/json' } });
-  expect(await status.json()).toEqual({ status: 'ok' });
+  // devpi-admin's health-only answer (devpi_admin/main.py `_filter_status`), in devpi's envelope
+  expect(await status.json()).toEqual({ type: 'status', result: { status: 'ok' } });
 
   const owner = await seed.user('trim');
   const index = await seed.index(owner.name, 'dev');
