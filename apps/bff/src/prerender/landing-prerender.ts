@@ -51,7 +51,6 @@ interface PageParts {
  * the required ones plus OPTIONAL_GRACE_MS is left out: it renders as loading, and the SPA asks.
  * Nothing is cached: every page holds one user's data.
  */
-
 export class LandingPrerender {
   private renderer: Promise<LandingRenderer | undefined> | undefined;
   private cut: PageParts | undefined;

@@ -54,5 +54,5 @@ export type StatusAnswer = Status | WithheldStatus;
 
 /** Whether devpi gave the full status rather than health only. */
 export function isFullStatus(answer: StatusAnswer): answer is Status {
-  return typeof (answer as { serial?: unknown }).serial === 'number';
+  return 'serial' in answer && typeof answer.serial === 'number';
 }

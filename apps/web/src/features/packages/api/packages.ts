@@ -7,10 +7,7 @@ import {
   type ProjectScope,
 } from '@devpi-dashboard/dashboard-api';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { freshRead as fresh, query, request } from '../../../lib/api-client';
-
-// Lists and the index header ask the BFF for devpi's current state: right after an upload or a
-// removal (through the proxy) the change must show, not wait for the BFF's next serial probe.
+import { freshRead, query, request } from '../../../lib/api-client';
 
 export interface ProjectListFilter {
   q: string;
@@ -30,17 +27,19 @@ export const packageKeys = {
   version: (name: string, project: string, version: string) => [...packageKeys.project(name, project), 'version', version] as const,
 };
 
+// Lists and the index header always ask for devpi's current state (freshRead): right after an
+// upload or a removal through the proxy the change must show, not wait for the BFF's next serial probe.
 export const indexOverviewQueryOptions = (user: string, index: string) =>
   queryOptions({
     queryKey: packageKeys.overview(`${user}/${index}`),
-    queryFn: () => request(indexOverviewSchema, packagesApiPaths.index(user, index), fresh),
+    queryFn: () => request(indexOverviewSchema, packagesApiPaths.index(user, index), freshRead),
   });
 
 export const projectPageQueryOptions = (user: string, index: string, filter: ProjectListFilter) =>
   queryOptions({
     queryKey: packageKeys.list(`${user}/${index}`, filter),
     // The signal lets a newer search cancel the request of the one it replaces.
-    queryFn: ({ signal }) => request(projectPageSchema, `${packagesApiPaths.projects(user, index)}${query({ ...filter })}`, { ...fresh, signal }),
+    queryFn: ({ signal }) => request(projectPageSchema, `${packagesApiPaths.projects(user, index)}${query({ ...filter })}`, { ...freshRead, signal }),
     placeholderData: keepPreviousData,
   });
 
